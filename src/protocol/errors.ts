@@ -1,0 +1,64 @@
+import type { UiaInfo } from './types';
+
+/** Fields of a MatrixApiError. */
+export interface MatrixApiErrorInit {
+  status: number;
+  errcode: string;
+  serverMessage?: string;
+  retryAfterMs?: number;
+  uia?: UiaInfo;
+  softLogout?: boolean;
+}
+
+/** The homeserver answered with an error (or with something the client could not understand). */
+export class MatrixApiError extends Error {
+  override readonly name = 'MatrixApiError';
+  readonly status: number;
+  readonly errcode: string;
+  readonly serverMessage: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly uia: UiaInfo | undefined;
+  readonly softLogout: boolean;
+
+  constructor(init: MatrixApiErrorInit) {
+    // Only status and errcode in the message: server text may echo secrets back.
+    super(`Matrix API error ${init.status} ${init.errcode}`);
+    this.status = init.status;
+    this.errcode = init.errcode;
+    this.serverMessage = init.serverMessage;
+    this.retryAfterMs = init.retryAfterMs;
+    this.uia = init.uia;
+    this.softLogout = init.softLogout ?? false;
+  }
+}
+
+/** Why a request never got an answer. */
+export type NetworkFailureReason = 'offline' | 'timeout' | 'aborted';
+
+/** The request never got an HTTP answer: offline, timed out, or aborted by the caller. */
+export class ThreepidNetworkError extends Error {
+  override readonly name = 'ThreepidNetworkError';
+  readonly reason: NetworkFailureReason;
+
+  constructor(reason: NetworkFailureReason) {
+    super(`Network request failed: ${reason}`);
+    this.reason = reason;
+  }
+}
+
+/** True when completion failed only because the person has not followed the link / entered the code yet. */
+export function isNotYetValidated(err: unknown): boolean {
+  if (!(err instanceof MatrixApiError)) return false;
+  if (err.status === 400 && err.errcode === 'M_THREEPID_AUTH_FAILED') return true;
+  return err.status === 401 && err.errcode === 'M_UNAUTHORIZED' && err.uia !== undefined;
+}
+
+/** True for a 429 / M_LIMIT_EXCEEDED answer. */
+export function isRateLimited(err: unknown): err is MatrixApiError {
+  return err instanceof MatrixApiError && (err.status === 429 || err.errcode === 'M_LIMIT_EXCEEDED');
+}
+
+/** True when the server asks for (more) User-Interactive Auth. */
+export function isUiaRequired(err: unknown): err is MatrixApiError & { uia: UiaInfo } {
+  return err instanceof MatrixApiError && err.status === 401 && err.uia !== undefined && !isNotYetValidated(err);
+}
