@@ -1,0 +1,234 @@
+import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, UnavailableReason, ValidationSession } from './types';
+
+/** Default time before another email/SMS can be asked for. */
+export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
+
+/** The state a flow starts in. Add flows first check the server's capabilities. */
+export function createInitialState(config: FlowConfig, draft?: Partial<FlowDraft>): FlowState {
+  return {
+    step: config.purpose === 'add' ? 'checking' : 'enterAddress',
+    config,
+    draft: { address: '', code: '', ...draft },
+    logoutDevices: false,
+    resendCount: 0,
+  };
+}
+
+type Handler<T extends FlowEvent['type']> = (state: FlowState, event: Extract<FlowEvent, { type: T }>) => FlowState;
+type StepHandlers = { [T in FlowEvent['type']]?: Handler<T> };
+
+const awaitingStepFor = (session: ValidationSession): 'awaitingCode' | 'awaitingLink' =>
+  session.submitUrl ? 'awaitingCode' : 'awaitingLink';
+
+const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean =>
+  session?.cooldownUntil !== undefined && now < session.cooldownUntil;
+
+/** Reset needs a new password before it can complete. */
+const needsPassword = (state: FlowState): boolean => state.config.purpose === 'reset' && state.newPassword === undefined;
+
+function startRequest(state: FlowState, from: NonNullable<FlowState['returnTo']>): FlowState {
+  return { ...state, step: 'requesting', error: undefined, returnTo: from };
+}
+
+function startCompleting(state: FlowState, trigger: 'user' | 'poll', from: 'awaitingCode' | 'awaitingLink'): FlowState {
+  return {
+    ...state,
+    step: 'completing',
+    trigger,
+    returnTo: from,
+    // A poll leaves whatever is on screen; a click is a fresh attempt.
+    error: trigger === 'user' ? undefined : state.error,
+  };
+}
+
+function unavailableFor(kind: string): UnavailableReason | undefined {
+  if (kind === 'mediumNotSupported') return 'mediumNotSupported';
+  if (kind === 'notOffered') return 'notOffered';
+  return undefined;
+}
+
+const resend: Handler<'RESEND'> = (state, event) => {
+  const { session } = state;
+  if (!session?.sid || isCoolingDown(session, event.now)) return state;
+  const from = awaitingStepFor(session);
+  // A retry after a failure reuses send_attempt: the server then sends at most one message.
+  const sendAttempt = session.lastRequestFailed ? session.sendAttempt : session.sendAttempt + 1;
+  return startRequest({ ...state, session: { ...session, sendAttempt } }, from);
+};
+
+const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => ({
+  ...state,
+  step: 'enterAddress',
+  error: undefined,
+  uia: undefined,
+  draft: { ...state.draft, code: '' },
+});
+
+const dismissError: Handler<'ERROR.DISMISS'> = (state) => ({ ...state, error: undefined });
+
+const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
+  const medium = state.config.medium;
+  const previous = state.session;
+  const sameAddress = previous !== undefined && previous.medium === medium && previous.address === event.address;
+  if (sameAddress && isCoolingDown(previous, event.now) && previous.lastRequestFailed) return state;
+  const draft: FlowDraft = { ...state.draft, address: event.address, country: event.country, phoneNumber: event.phoneNumber };
+  let session: ValidationSession;
+  if (sameAddress) {
+    // Same address: same client_secret; a new message only if the last request went through.
+    session = { ...previous, sendAttempt: previous.lastRequestFailed || !previous.sid ? previous.sendAttempt : previous.sendAttempt + 1 };
+  } else {
+    session = { medium, address: event.address, clientSecret: event.clientSecret, sendAttempt: 1 };
+    if (event.country !== undefined) session.country = event.country;
+    if (event.phoneNumber !== undefined) session.phoneNumber = event.phoneNumber;
+  }
+  const next: FlowState = { ...state, draft, session, error: undefined, uia: undefined };
+  if (state.config.purpose === 'reset' && state.config.passwordStep === 'before-link' && next.newPassword === undefined) {
+    return { ...next, step: 'choosePassword' };
+  }
+  return startRequest(next, 'enterAddress');
+};
+
+const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, event) => {
+  if (event.medium === state.config.medium) return state;
+  return {
+    ...state,
+    step: 'enterAddress',
+    config: { ...state.config, medium: event.medium },
+    draft: { address: '', code: '' },
+    session: undefined,
+    error: undefined,
+    unavailable: undefined,
+  };
+};
+
+const awaiting: StepHandlers = {
+  RESEND: resend,
+  'ADDRESS.CHANGE': changeAddress,
+  'ERROR.DISMISS': dismissError,
+};
+
+const table: Record<FlowStep, StepHandlers> = {
+  checking: {
+    'CAPABILITIES.SUCCESS': (state, event) =>
+      event.capabilities.threepidChanges
+        ? { ...state, step: 'enterAddress', capabilities: event.capabilities }
+        : { ...state, step: 'unavailable', unavailable: 'threepidChangesDisabled', capabilities: event.capabilities },
+    // Capabilities are advisory: if they cannot be read, let the request itself tell.
+    'CAPABILITIES.FAILURE': (state) => ({ ...state, step: 'enterAddress' }),
+    RESTORE: (state, event) => ({ ...state, step: event.step, session: event.session, draft: { ...state.draft, address: event.session.address } }),
+  },
+  unavailable: {
+    'MEDIUM.SWITCH': switchMedium,
+  },
+  enterAddress: {
+    'ADDRESS.SUBMIT': submitAddress,
+    'MEDIUM.SWITCH': switchMedium,
+    'ERROR.DISMISS': dismissError,
+    RESTORE: (state, event) => ({ ...state, step: event.step, session: event.session, draft: { ...state.draft, address: event.session.address } }),
+  },
+  choosePassword: {
+    'PASSWORD.SUBMIT': (state, event) => {
+      const next: FlowState = { ...state, newPassword: event.password, logoutDevices: event.logoutDevices, error: undefined };
+      const session = next.session;
+      // The token was already sent (after-link, or a resumed session): finish now.
+      if (session?.sid) return startCompleting(next, 'user', awaitingStepFor(session));
+      return startRequest(next, 'choosePassword');
+    },
+    'ADDRESS.CHANGE': changeAddress,
+    'ERROR.DISMISS': dismissError,
+  },
+  requesting: {
+    'REQUEST.SUCCESS': (state, event) => {
+      const previous = state.session;
+      if (!previous) return state;
+      const session: ValidationSession = {
+        ...previous,
+        sid: event.sid,
+        lastRequestFailed: false,
+        cooldownUntil: event.now + state.config.resendCooldownMs,
+        startedAt: previous.startedAt ?? event.now,
+      };
+      if (event.submitUrl === undefined) delete session.submitUrl;
+      else session.submitUrl = event.submitUrl;
+      const wasResend = state.returnTo === 'awaitingCode' || state.returnTo === 'awaitingLink';
+      return {
+        ...state,
+        session,
+        step: awaitingStepFor(session),
+        error: undefined,
+        resendCount: wasResend ? state.resendCount + 1 : state.resendCount,
+      };
+    },
+    'REQUEST.FAILURE': (state, event) => {
+      const previous = state.session;
+      if (!previous) return state;
+      const session: ValidationSession = { ...previous, lastRequestFailed: true };
+      if (event.error.kind === 'rateLimited') {
+        const wait = Math.max(event.error.retryAfterMs ?? state.config.resendCooldownMs, 1000);
+        session.cooldownUntil = Math.max(previous.cooldownUntil ?? 0, event.now + wait);
+      }
+      const wasResend = state.returnTo === 'awaitingCode' || state.returnTo === 'awaitingLink';
+      const unavailable = wasResend ? undefined : unavailableFor(event.error.kind);
+      if (unavailable) return { ...state, session, step: 'unavailable', unavailable, error: event.error };
+      const step = wasResend && state.returnTo ? state.returnTo : 'enterAddress';
+      return { ...state, session, step, error: event.error };
+    },
+  },
+  awaitingCode: {
+    ...awaiting,
+    'CODE.SUBMIT': (state, event) => ({ ...state, step: 'submittingCode', draft: { ...state.draft, code: event.code }, error: undefined }),
+  },
+  submittingCode: {
+    'CODE.SUCCESS': (state) =>
+      needsPassword(state) ? { ...state, step: 'choosePassword', error: undefined } : startCompleting(state, 'user', 'awaitingCode'),
+    'CODE.FAILURE': (state, event) => ({ ...state, step: 'awaitingCode', error: event.error }),
+  },
+  awaitingLink: {
+    ...awaiting,
+    CONTINUE: (state, event) => {
+      if (needsPassword(state)) return event.trigger === 'user' ? { ...state, step: 'choosePassword', error: undefined } : state;
+      return startCompleting(state, event.trigger, 'awaitingLink');
+    },
+  },
+  completing: {
+    'COMPLETE.SUCCESS': (state) => ({ ...state, step: 'done', error: undefined, uia: undefined, trigger: undefined }),
+    'COMPLETE.FAILURE': (state, event) => {
+      const back = state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink';
+      const { error, uia } = event;
+      let session = state.session;
+      if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
+      if (error.kind === 'notYetValidated') {
+        // Not validated yet: back to waiting. A poll says nothing; a click explains.
+        return { ...state, session, step: back, trigger: undefined, error: state.trigger === 'poll' ? state.error : error };
+      }
+      if (uia) {
+        // The server wants (more) User-Interactive Auth. A first 401 carries no errcode: nothing went wrong yet.
+        return { ...state, session, step: 'authenticating', uia, trigger: undefined, error: error.errcode ? error : undefined };
+      }
+      if (error.kind === 'weakPassword' && state.config.purpose === 'reset') {
+        return { ...state, session, step: 'choosePassword', newPassword: undefined, trigger: undefined, error };
+      }
+      return { ...state, session, step: back, trigger: undefined, error };
+    },
+  },
+  authenticating: {
+    'AUTH.START': (state) => ({ ...state, step: 'completing', trigger: 'user', error: undefined }),
+    'AUTH.CANCEL': (state) => ({
+      ...state,
+      step: state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink',
+      uia: undefined,
+      error: { kind: 'authCancelled' },
+    }),
+    'ERROR.DISMISS': dismissError,
+  },
+  done: {},
+};
+
+/** The flow's transition function: pure, total. An event a step does not accept returns the same state object. */
+export function transition(state: FlowState, event: FlowEvent): FlowState {
+  if (event.type === 'RESET') {
+    return createInitialState(state.config, state.step === 'done' ? undefined : { address: state.draft.address });
+  }
+  const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
+  return handler ? handler(state, event as never) : state;
+}

@@ -1,0 +1,28 @@
+import type { FlowState } from './types';
+
+/** True while a request is on the wire for this flow (a silent poll does not count). */
+export function isBusy(state: FlowState): boolean {
+  return (
+    state.step === 'requesting' ||
+    state.step === 'submittingCode' ||
+    (state.step === 'completing' && state.trigger !== 'poll') ||
+    state.step === 'checking'
+  );
+}
+
+/** When resend becomes possible (epoch ms), or undefined when it already is or never will be. */
+export function resendAvailableAt(state: FlowState, now: number): number | undefined {
+  const until = state.session?.cooldownUntil;
+  return until !== undefined && until > now ? until : undefined;
+}
+
+/** True when the person may ask for another email/SMS right now. */
+export function canResend(state: FlowState, now: number): boolean {
+  const waiting = state.step === 'awaitingCode' || state.step === 'awaitingLink';
+  return waiting && state.session?.sid !== undefined && resendAvailableAt(state, now) === undefined;
+}
+
+/** True when the flow is waiting for the person to follow a link or type a code. */
+export function isAwaiting(state: FlowState): boolean {
+  return state.step === 'awaitingCode' || state.step === 'awaitingLink';
+}

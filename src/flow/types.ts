@@ -1,0 +1,149 @@
+import type { Capabilities, Medium, UiaInfo } from '../protocol/types';
+
+/** What the flow is for: add the address to the account, or reset the password with it. */
+export type FlowPurpose = 'add' | 'reset';
+
+/** When a reset flow asks for the new password: before sending the email/SMS, or once the link/code is done. */
+export type PasswordStep = 'before-link' | 'after-link';
+
+/** The screen the person is on. */
+export type FlowStep =
+  | 'checking' // reading the server's capabilities (add flows)
+  | 'unavailable' // the server cannot do this; nothing to type
+  | 'enterAddress'
+  | 'choosePassword' // reset only
+  | 'requesting'
+  | 'awaitingCode'
+  | 'awaitingLink'
+  | 'submittingCode'
+  | 'completing'
+  | 'authenticating' // add only: User-Interactive Auth
+  | 'done';
+
+/** Why a flow cannot be used on this server. */
+export type UnavailableReason = 'threepidChangesDisabled' | 'passwordChangeDisabled' | 'mediumNotSupported' | 'notOffered';
+
+/** Every failure a person can meet, by what it means for them. */
+export type FlowErrorKind =
+  | 'threepidInUse'
+  | 'threepidNotFound'
+  | 'threepidDenied'
+  | 'mediumNotSupported'
+  | 'invalidAddress'
+  | 'serverNotTrusted'
+  | 'rateLimited'
+  | 'notYetValidated'
+  | 'invalidCode'
+  | 'sessionExpired'
+  | 'wrongPassword'
+  | 'weakPassword'
+  | 'notOffered'
+  | 'forbidden'
+  | 'loggedOut'
+  | 'authCancelled'
+  | 'invalidSubmitUrl'
+  | 'offline'
+  | 'timeout'
+  | 'server'
+  | 'unknown';
+
+/** A failure as the flow keeps it: typed, serialisable, without secrets. */
+export interface FlowError {
+  kind: FlowErrorKind;
+  status?: number;
+  errcode?: string;
+  /** The server's own text; shown only when the kit has no message of its own. */
+  serverMessage?: string;
+  retryAfterMs?: number;
+}
+
+/** One validation session with the homeserver: what requestToken started. */
+export interface ValidationSession {
+  medium: Medium;
+  /** Email address, or the phone number in E.164 (`+4479…`). */
+  address: string;
+  /** ISO-3166 alpha-2 country the phone number is dialled from (msisdn only). */
+  country?: string;
+  /** National number sent as `phone_number` (msisdn only). */
+  phoneNumber?: string;
+  clientSecret: string;
+  /** Set once the server answered requestToken. */
+  sid?: string;
+  sendAttempt: number;
+  submitUrl?: string;
+  /** Epoch ms before which resend is not offered. */
+  cooldownUntil?: number;
+  /** The last requestToken failed: the next one reuses `sendAttempt` so no second message is sent. */
+  lastRequestFailed?: boolean;
+  /** UIA session id once the server started one (add flows). */
+  uiaSession?: string;
+  /** UIA stages the server reported done. */
+  uiaCompleted?: string[];
+  /** Epoch ms when the first token was sent (for resume expiry). */
+  startedAt?: number;
+}
+
+/** What the person typed; kept through every error. Passwords are not here (see `newPassword`). */
+export interface FlowDraft {
+  address: string;
+  country?: string;
+  phoneNumber?: string;
+  code: string;
+}
+
+/** Fixed settings of one flow. */
+export interface FlowConfig {
+  purpose: FlowPurpose;
+  medium: Medium;
+  passwordStep: PasswordStep;
+  resendCooldownMs: number;
+}
+
+/** The whole state of a flow. Pure data. */
+export interface FlowState {
+  step: FlowStep;
+  config: FlowConfig;
+  draft: FlowDraft;
+  session?: ValidationSession;
+  error?: FlowError;
+  /** Why the flow cannot be used (step `unavailable`). */
+  unavailable?: UnavailableReason;
+  capabilities?: Capabilities;
+  /** UIA the server asks for (step `authenticating`). */
+  uia?: UiaInfo;
+  /** The new password for reset, in memory only — never persisted, never rendered. */
+  newPassword?: string;
+  logoutDevices: boolean;
+  /** Who started the current completion attempt: a poll is silent when it finds nothing yet. */
+  trigger?: 'user' | 'poll';
+  /** How many times the person asked for another email/SMS (for announcements). */
+  resendCount: number;
+  /** Step the last request/complete started from, to return to on failure. */
+  returnTo?: 'enterAddress' | 'choosePassword' | 'awaitingCode' | 'awaitingLink';
+}
+
+/** Events, named by intent. Times come in events so the machine stays pure. */
+export type FlowEvent =
+  | { type: 'CAPABILITIES.SUCCESS'; capabilities: Capabilities }
+  | { type: 'CAPABILITIES.FAILURE' }
+  | { type: 'ADDRESS.SUBMIT'; address: string; country?: string; phoneNumber?: string; clientSecret: string; now: number }
+  | { type: 'PASSWORD.SUBMIT'; password: string; logoutDevices: boolean }
+  | { type: 'REQUEST.SUCCESS'; sid: string; submitUrl?: string; now: number }
+  | { type: 'REQUEST.FAILURE'; error: FlowError; now: number }
+  | { type: 'RESEND'; now: number }
+  | { type: 'CODE.SUBMIT'; code: string }
+  | { type: 'CODE.SUCCESS' }
+  | { type: 'CODE.FAILURE'; error: FlowError }
+  | { type: 'CONTINUE'; trigger: 'user' | 'poll' }
+  | { type: 'COMPLETE.SUCCESS' }
+  | { type: 'COMPLETE.FAILURE'; error: FlowError; uia?: UiaInfo }
+  | { type: 'AUTH.START' }
+  | { type: 'AUTH.CANCEL' }
+  | { type: 'ADDRESS.CHANGE' }
+  | { type: 'MEDIUM.SWITCH'; medium: Medium }
+  | { type: 'ERROR.DISMISS' }
+  | { type: 'RESTORE'; session: ValidationSession; step: 'awaitingCode' | 'awaitingLink' }
+  | { type: 'RESET' };
+
+/** The event type names. */
+export type FlowEventType = FlowEvent['type'];
