@@ -138,6 +138,8 @@ const table: Record<FlowStep, StepHandlers> = {
     'ERROR.DISMISS': dismissError,
   },
   requesting: {
+    // The hook aborts the request in flight.
+    'ADDRESS.CHANGE': changeAddress,
     'REQUEST.SUCCESS': (state, event) => {
       const previous = state.session;
       if (!previous) return state;
@@ -179,6 +181,7 @@ const table: Record<FlowStep, StepHandlers> = {
     'CODE.SUBMIT': (state, event) => ({ ...state, step: 'submittingCode', draft: { ...state.draft, code: event.code }, error: undefined }),
   },
   submittingCode: {
+    'ADDRESS.CHANGE': changeAddress,
     'CODE.SUCCESS': (state) =>
       needsPassword(state) ? { ...state, step: 'choosePassword', error: undefined } : startCompleting(state, 'user', 'awaitingCode'),
     'CODE.FAILURE': (state, event) => ({ ...state, step: 'awaitingCode', error: event.error }),
@@ -191,6 +194,7 @@ const table: Record<FlowStep, StepHandlers> = {
     },
   },
   completing: {
+    'ADDRESS.CHANGE': changeAddress,
     'COMPLETE.SUCCESS': (state) => ({ ...state, step: 'done', error: undefined, uia: undefined, trigger: undefined }),
     'COMPLETE.FAILURE': (state, event) => {
       const back = state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink';
@@ -219,6 +223,8 @@ const table: Record<FlowStep, StepHandlers> = {
       uia: undefined,
       error: { kind: 'authCancelled' },
     }),
+    // Auth could not even start (e.g. the sign-in window was blocked): stay, say why.
+    'AUTH.FAILURE': (state, event) => ({ ...state, error: event.error }),
     'ERROR.DISMISS': dismissError,
   },
   done: {},

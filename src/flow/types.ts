@@ -41,6 +41,7 @@ export type FlowErrorKind =
   | 'forbidden'
   | 'loggedOut'
   | 'authCancelled'
+  | 'popupBlocked'
   | 'invalidSubmitUrl'
   | 'offline'
   | 'timeout'
@@ -139,6 +140,7 @@ export type FlowEvent =
   | { type: 'COMPLETE.FAILURE'; error: FlowError; uia?: UiaInfo }
   | { type: 'AUTH.START' }
   | { type: 'AUTH.CANCEL' }
+  | { type: 'AUTH.FAILURE'; error: FlowError }
   | { type: 'ADDRESS.CHANGE' }
   | { type: 'MEDIUM.SWITCH'; medium: Medium }
   | { type: 'ERROR.DISMISS' }

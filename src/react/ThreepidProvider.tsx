@@ -1,0 +1,49 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Messages } from '../i18n/en';
+import type { ThreepidClient } from '../protocol/types';
+
+interface ThreepidContextValue {
+  client: ThreepidClient;
+  messages: Partial<Messages> | undefined;
+}
+
+const ThreepidContext = createContext<ThreepidContextValue | null>(null);
+
+/** Props of `<ThreepidProvider>`. */
+export interface ThreepidProviderProps {
+  /** The protocol client every flow below uses (`createThreepidClient` or `fromMatrixClient`). */
+  client: ThreepidClient;
+  /** A react-query client; default: the host's `QueryClientProvider`, else one of our own. */
+  queryClient?: QueryClient;
+  /** Overrides for any subset of the English messages. */
+  messages?: Partial<Messages>;
+  children?: ReactNode;
+}
+
+/** Gives every flow below it a protocol client, messages, and a react-query client. */
+export function ThreepidProvider({ client, queryClient, messages, children }: ThreepidProviderProps): ReactNode {
+  const hostQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() =>
+    queryClient || hostQueryClient ? undefined : new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  );
+  const value = useMemo(() => ({ client, messages }), [client, messages]);
+  const inner = <ThreepidContext.Provider value={value}>{children}</ThreepidContext.Provider>;
+  const chosen = queryClient ?? (hostQueryClient ? undefined : ownQueryClient);
+  return chosen ? <QueryClientProvider client={chosen}>{inner}</QueryClientProvider> : inner;
+}
+
+/** The nearest provider's client and messages, or null outside any provider. */
+export function useThreepidContext(): ThreepidContextValue | null {
+  return useContext(ThreepidContext);
+}
+
+/** The protocol client: the explicit one if given, else the provider's. Throws a clear error when neither exists. */
+export function useThreepidClient(client?: ThreepidClient): ThreepidClient {
+  const context = useContext(ThreepidContext);
+  const chosen = client ?? context?.client;
+  if (!chosen) {
+    throw new Error('matrix-threepid-kit: wrap the flow in <ThreepidProvider client={…}> or pass a `client` prop.');
+  }
+  return chosen;
+}

@@ -1,0 +1,19 @@
+import { useThreepidFlow, type ThreepidFlow, type ThreepidFlowOptions } from './useThreepidFlow';
+
+/** Options of the preset hooks: everything but purpose and medium. */
+export type PresetFlowOptions = Omit<ThreepidFlowOptions, 'purpose' | 'medium'>;
+
+/** Add an email address to the signed-in account. */
+export function useAddEmailFlow(options: PresetFlowOptions = {}): ThreepidFlow {
+  return useThreepidFlow({ ...options, purpose: 'add', medium: 'email' });
+}
+
+/** Add a phone number to the signed-in account. */
+export function useAddPhoneFlow(options: PresetFlowOptions = {}): ThreepidFlow {
+  return useThreepidFlow({ ...options, purpose: 'add', medium: 'msisdn' });
+}
+
+/** Reset a forgotten password by email (default) or phone. */
+export function useResetPasswordFlow(options: PresetFlowOptions & { medium?: ThreepidFlowOptions['medium'] } = {}): ThreepidFlow {
+  return useThreepidFlow({ medium: 'email', ...options, purpose: 'reset' });
+}
