@@ -75,7 +75,7 @@ describe('createThreepidClient access token', () => {
 
   it('should accept a sync token function', async () => {
     const client = createThreepidClient({ baseUrl: BASE_URL, accessToken: () => 'sync-token' });
-    hs.reply({ json: {} });
+    hs.reply({ json: { id_server_unbind_result: 'success' } });
     await client.deleteThreepid('email', 'alice@example.org');
     expect(hs.requests[0]?.headers.get('authorization')).toBe('Bearer sync-token');
   });

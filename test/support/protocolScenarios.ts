@@ -43,8 +43,6 @@ export interface ProtocolScenario {
   request: WireExpectation;
   outcome: Outcome;
   helpers?: Partial<HelperExpectation>;
-  /** Why the reply deliberately breaks the spec (HTML, truncated JSON…); such replies skip response conformance. */
-  malformed?: string;
   /** The status the adapter reports instead, when matrix-js-sdk hides the real one (it throws a bare SyntaxError). */
   sdkStatus?: number;
 }
@@ -458,84 +456,95 @@ export const errorScenarios: ProtocolScenario[] = [
   {
     name: 'turn an HTML 502 from a proxy into M_UNKNOWN with the status',
     call: addEmail,
-    reply: { status: 502, headers: { 'Content-Type': 'text/html' }, text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+    reply: {
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+      text: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      malformed: 'an HTML error page is not a Matrix error body',
+    },
     request: addEmailRequest,
     outcome: apiError({ status: 502, errcode: 'M_UNKNOWN' }),
-    malformed: 'an HTML error page is not a Matrix error body',
   },
   {
     name: 'turn an empty 503 into M_UNKNOWN with the status',
     call: getThreepids,
-    reply: { status: 503 },
+    reply: { status: 503, malformed: 'an empty body is not a Matrix error body' },
     request: getThreepidsRequest,
     outcome: apiError({ status: 503, errcode: 'M_UNKNOWN' }),
-    malformed: 'an empty body is not a Matrix error body',
   },
   {
     name: 'turn truncated error JSON into M_UNKNOWN with the status',
     call: addThreepid,
-    reply: { status: 500, headers: { 'Content-Type': 'application/json' }, text: '{"errcode":"M_UNKN' },
+    reply: {
+      status: 500,
+      headers: { 'Content-Type': 'application/json' },
+      text: '{"errcode":"M_UNKN',
+      malformed: 'truncated JSON',
+    },
     request: addThreepidRequest,
     outcome: apiError({ status: 500, errcode: 'M_UNKNOWN' }),
-    malformed: 'truncated JSON',
     sdkStatus: 0,
   },
   {
     name: 'turn an error body with a non-string errcode into M_UNKNOWN',
     call: addEmail,
-    reply: { status: 400, json: { errcode: 42, error: ['not', 'a', 'string'] } },
+    reply: {
+      status: 400,
+      json: { errcode: 42, error: ['not', 'a', 'string'] },
+      malformed: 'errcode and error have the wrong types',
+    },
     request: addEmailRequest,
     outcome: apiError({ status: 400, errcode: 'M_UNKNOWN' }),
-    malformed: 'errcode and error have the wrong types',
   },
   {
     name: 'turn a 200 without a sid into M_UNKNOWN',
     call: addEmail,
-    reply: { json: { submit_url: SUBMIT_URL } },
+    reply: { json: { submit_url: SUBMIT_URL }, malformed: 'sid is required' },
     request: addEmailRequest,
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'sid is required',
   },
   {
     name: 'turn a 200 with a numeric sid into M_UNKNOWN',
     call: (c) => c.requestToken('add', msisdnParams),
-    reply: { json: { sid: 123 } },
+    reply: { json: { sid: 123 }, malformed: 'sid must be a string' },
     request: { method: 'POST', path: '/account/3pid/msisdn/requestToken', body: msisdnWire, authorized: false },
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'sid must be a string',
   },
   {
     name: 'turn an HTML 200 (captive portal) into M_UNKNOWN',
     call: addEmail,
-    reply: { headers: { 'Content-Type': 'text/html' }, text: '<html><body>Sign in to the Wi-Fi</body></html>' },
+    reply: {
+      headers: { 'Content-Type': 'text/html' },
+      text: '<html><body>Sign in to the Wi-Fi</body></html>',
+      malformed: 'HTML instead of JSON',
+    },
     request: addEmailRequest,
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'HTML instead of JSON',
     sdkStatus: 0,
   },
   {
     name: 'turn a submit_url answer without success into M_UNKNOWN',
     call: (c) => c.submitToken(SUBMIT_URL, { sid: 'sid456', clientSecret: CLIENT_SECRET, token: '123456' }),
-    reply: { json: { success: 'yes' } },
+    reply: { json: { success: 'yes' }, malformed: 'success must be a boolean' },
     request: { method: 'POST', path: SUBMIT_URL, body: { sid: 'sid456', client_secret: CLIENT_SECRET, token: '123456' }, authorized: false },
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'success must be a boolean',
   },
   {
     name: 'turn a threepid list of the wrong type into M_UNKNOWN',
     call: getThreepids,
-    reply: { json: { threepids: { medium: 'email' } } },
+    reply: { json: { threepids: { medium: 'email' } }, malformed: 'threepids must be an array' },
     request: getThreepidsRequest,
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'threepids must be an array',
   },
   {
     name: 'turn a threepid without timestamps into M_UNKNOWN',
     call: getThreepids,
-    reply: { json: { threepids: [{ medium: 'email', address: 'alice@example.org' }] } },
+    reply: {
+      json: { threepids: [{ medium: 'email', address: 'alice@example.org' }] },
+      malformed: 'validated_at and added_at are required',
+    },
     request: getThreepidsRequest,
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'validated_at and added_at are required',
   },
   {
     name: 'leave out a threepid whose medium the kit does not know',
@@ -547,18 +556,17 @@ export const errorScenarios: ProtocolScenario[] = [
           { medium: 'email', address: 'alice@example.org', validated_at: 3, added_at: 4 },
         ],
       },
+      malformed: 'medium is an enum of email and msisdn',
     },
     request: getThreepidsRequest,
     outcome: { resolved: [{ medium: 'email', address: 'alice@example.org', validatedAt: 3, addedAt: 4 }] },
-    malformed: 'medium is an enum of email and msisdn',
   },
   {
     name: 'turn whoami without user_id into M_UNKNOWN',
     call: (c) => c.whoami(),
-    reply: { json: { device_id: 'DEV' } },
+    reply: { json: { device_id: 'DEV' }, malformed: 'user_id is required' },
     request: { method: 'GET', path: '/account/whoami', authorized: true },
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
-    malformed: 'user_id is required',
   },
 ];
 

@@ -115,6 +115,11 @@ const MATRIX_ERROR_SCHEMA = {
   properties: { errcode: { type: 'string' }, error: { type: 'string' } },
 };
 
+/** True when the loaded spec describes this method and URL (always false when the spec is missing). */
+export function specCovers(method: string, url: string): boolean {
+  return operation(method, url) !== undefined;
+}
+
 /** Violations of the spec by a request body; [] when it conforms or the endpoint is not in the spec. */
 export function validateRequest(method: string, url: string, body: unknown): string[] {
   const where = `${method.toUpperCase()} ${url} request`;
