@@ -1,0 +1,54 @@
+import type { RateLimitConfig } from './rateLimit';
+import type { CapabilitySetting, Exchange, FakeHomeserverOptions, FakeUserInit } from './types';
+import type { Medium } from '../protocol/types';
+import { SEED_USERS } from './seedUsers';
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  baseUrl: string;
+  prefix: string;
+  serverName: string;
+  emailSubmitUrl: boolean;
+  msisdnSupported: boolean;
+  resetByPhone: boolean;
+  tokenIncorrectStyle: 'success-false' | 'errcode';
+  tokenLifetimeMs: number;
+  inhibitThreepidErrors: boolean;
+  threepidChanges: CapabilitySetting;
+  changePassword: CapabilitySetting;
+  weakPassword: (password: string) => boolean;
+  threepidAllowed: (medium: Medium, address: string) => boolean;
+  rateLimit: RateLimitConfig | false;
+  now: () => number;
+  latencyMs: number;
+  onExchange: ((exchange: Exchange) => void) | undefined;
+  users: readonly FakeUserInit[];
+}
+
+/** Fills in the defaults (Synapse's where Synapse has one). */
+export function resolveOptions(options: FakeHomeserverOptions = {}): ResolvedOptions {
+  const prefix = `/${options.prefix ?? '/_matrix/client/v3'}`.replace(/\/+/g, '/').replace(/\/$/, '');
+  return {
+    baseUrl: (options.baseUrl ?? 'http://localhost:8008').replace(/\/+$/, ''),
+    prefix,
+    serverName: options.serverName ?? 'localhost',
+    emailSubmitUrl: options.emailSubmitUrl ?? false,
+    msisdnSupported: options.msisdnSupported ?? true,
+    resetByPhone: options.resetByPhone ?? true,
+    tokenIncorrectStyle: options.tokenIncorrectStyle ?? 'success-false',
+    tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
+    inhibitThreepidErrors: options.inhibitThreepidErrors ?? false,
+    threepidChanges: options.capabilities?.threepidChanges ?? true,
+    changePassword: options.capabilities?.changePassword ?? true,
+    weakPassword: options.weakPassword ?? ((password) => password.length < 8),
+    threepidAllowed: options.threepidAllowed ?? (() => true),
+    rateLimit:
+      options.rateLimit === false
+        ? false
+        : { burst: options.rateLimit?.burst ?? 5, refillMs: options.rateLimit?.refillMs ?? 300_000 },
+    now: options.now ?? (() => Date.now()),
+    latencyMs: options.latencyMs ?? 0,
+    onExchange: options.onExchange,
+    users: options.users ?? SEED_USERS,
+  };
+}
