@@ -5,6 +5,9 @@ import { apiRoot, requestTokenPath } from './paths';
 import { checkSubmitResult, toCapabilities, toRequestTokenResult, toThreepids, toWhoami } from './results';
 import type { ThreepidClient, ThreepidClientOptions } from './types';
 
+// Server-given strings may hold lone surrogates, on which encodeURIComponent throws a URIError.
+const encode = (s: string): string => encodeURIComponent(s.replace(/[\ud800-\udfff]/gu, '\ufffd'));
+
 /**
  * Creates the Matrix 3PID protocol client. Every method rejects only with MatrixApiError or ThreepidNetworkError;
  * requestToken and submitToken never send the access token (a submit_url may belong to another host).
@@ -80,7 +83,7 @@ export function createThreepidClient(options: ThreepidClientOptions): ThreepidCl
     },
 
     fallbackAuthUrl(stageType, session) {
-      return `${root}/auth/${encodeURIComponent(stageType)}/fallback/web?session=${encodeURIComponent(session)}`;
+      return `${root}/auth/${encode(stageType)}/fallback/web?session=${encode(session)}`;
     },
   };
 }
