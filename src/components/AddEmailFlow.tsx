@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { useAddEmailFlow, type AuthRequiredHandler } from '../react';
+import { FlowRoot, type SharedFlowProps } from './FlowRoot';
+import { FlowScreens } from './FlowScreens';
+import { useFlowUi } from './FlowUi';
+import { EmailAddressForm } from './steps/EmailAddressForm';
+
+/** Props of `<AddEmailFlow>`. */
+export interface AddEmailFlowProps extends SharedFlowProps {
+  /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
+  onAuthRequired?: AuthRequiredHandler;
+}
+
+function AddEmailFlowBody(props: AddEmailFlowProps): ReactNode {
+  const { t } = useFlowUi();
+  const flow = useAddEmailFlow(props);
+  const autoDetect = props.pollIntervalMs !== false && flow.state.session?.uiaSession !== undefined;
+  return (
+    <FlowScreens
+      flow={flow}
+      autoDetect={autoDetect}
+      hostHandlesAuth={props.onAuthRequired !== undefined}
+      onCancel={props.onCancel}
+      addressForm={<EmailAddressForm flow={flow} submitLabel={t('addEmail.submit')} onCancel={props.onCancel} defaultValue={props.defaultValue} />}
+    />
+  );
+}
+
+/** Add an email address to the signed-in account: enter it, follow the emailed link (or type the code), confirm it's you. */
+export function AddEmailFlow(props: AddEmailFlowProps): ReactNode {
+  return (
+    <FlowRoot client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
+      <AddEmailFlowBody {...props} />
+    </FlowRoot>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import type { Country } from 'react-phone-number-input';
+import { useAddPhoneFlow, type AuthRequiredHandler } from '../react';
+import { FlowRoot, type SharedFlowProps } from './FlowRoot';
+import { FlowScreens } from './FlowScreens';
+import { useFlowUi } from './FlowUi';
+import { PhoneAddressForm } from './steps/PhoneAddressForm';
+
+/** Props of `<AddPhoneFlow>`. */
+export interface AddPhoneFlowProps extends SharedFlowProps {
+  /** Country selected at first (ISO-3166 alpha-2, e.g. `GB`). */
+  defaultCountry?: Country;
+  /** Limit the country list. */
+  countries?: Country[];
+  /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
+  onAuthRequired?: AuthRequiredHandler;
+}
+
+function AddPhoneFlowBody(props: AddPhoneFlowProps): ReactNode {
+  const { t } = useFlowUi();
+  const flow = useAddPhoneFlow(props);
+  const autoDetect = props.pollIntervalMs !== false && flow.state.session?.uiaSession !== undefined;
+  return (
+    <FlowScreens
+      flow={flow}
+      autoDetect={autoDetect}
+      hostHandlesAuth={props.onAuthRequired !== undefined}
+      onCancel={props.onCancel}
+      addressForm={
+        <PhoneAddressForm
+          flow={flow}
+          submitLabel={t('addPhone.submit')}
+          defaultCountry={props.defaultCountry}
+          countries={props.countries}
+          defaultValue={props.defaultValue}
+          onCancel={props.onCancel}
+        />
+      }
+    />
+  );
+}
+
+/** Add a phone number to the signed-in account: enter it, type the SMS code, confirm it's you. */
+export function AddPhoneFlow(props: AddPhoneFlowProps): ReactNode {
+  return (
+    <FlowRoot client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
+      <AddPhoneFlowBody {...props} />
+    </FlowRoot>
+  );
+}

@@ -1,0 +1,164 @@
+import type { ReactNode } from 'react';
+import type { FlowState } from '../flow/types';
+import type { MessageKey } from '../i18n/en';
+import type { Medium } from '../protocol/types';
+import type { ThreepidFlow } from '../react/useThreepidFlow';
+import { useFlowUi } from './FlowUi';
+import { FlowFrame } from './parts/FlowFrame';
+import { AuthStep } from './steps/AuthStep';
+import { CodeStep } from './steps/CodeStep';
+import { LinkStep } from './steps/LinkStep';
+import { UnavailableActions } from './steps/UnavailableStep';
+import { viewOf, type FlowView } from './view';
+
+/** What differs between the three flows; everything else is shared. */
+export interface FlowScreensProps {
+  flow: ThreepidFlow;
+  /** The address form (email or phone) for the first screen. */
+  addressForm: ReactNode;
+  /** The new-password form (reset). */
+  passwordForm?: ReactNode;
+  /** The medium to offer when this one is not available (reset with both media). */
+  otherMedium?: Medium;
+  /** The link screen says the flow notices the link by itself. */
+  autoDetect: boolean;
+  hostHandlesAuth: boolean;
+  onCancel?: () => void;
+}
+
+/** Message keys of one screen: heading, and the description (which may name `{address}`). */
+interface ScreenKeys {
+  heading: MessageKey;
+  description?: MessageKey;
+  /** Extra sentence after the description. */
+  more?: MessageKey;
+}
+
+/** The message-key prefix of a flow: `addEmail`, `addPhone` or `reset`. */
+function flowKey(state: FlowState): 'addEmail' | 'addPhone' | 'reset' {
+  if (state.config.purpose === 'reset') return 'reset';
+  return state.config.medium === 'email' ? 'addEmail' : 'addPhone';
+}
+
+function unavailableKeys(state: FlowState): ScreenKeys {
+  const email = state.config.medium === 'email';
+  switch (state.unavailable) {
+    case 'threepidChangesDisabled':
+      return { heading: 'unavailable.threepidChangesDisabled.heading', description: 'unavailable.threepidChangesDisabled.description' };
+    case 'passwordChangeDisabled':
+      return { heading: 'unavailable.passwordChangeDisabled.heading', description: 'unavailable.passwordChangeDisabled.description' };
+    case 'notOffered':
+      return {
+        heading: 'unavailable.notOffered.heading',
+        description: state.config.purpose === 'reset' && !email ? 'unavailable.notOffered.resetPhone' : 'unavailable.notOffered.description',
+      };
+    default:
+      return email
+        ? { heading: 'unavailable.emailNotSupported.heading', description: 'unavailable.emailNotSupported.description' }
+        : { heading: 'unavailable.phoneNotSupported.heading', description: 'unavailable.phoneNotSupported.description' };
+  }
+}
+
+function linkKeys(state: FlowState): ScreenKeys {
+  const key = flowKey(state);
+  if (key === 'reset') {
+    return state.config.medium === 'email'
+      ? { heading: 'reset.link.heading', description: 'reset.link.sent' }
+      : { heading: 'reset.phoneLink.heading', description: 'reset.phoneLink.sent' };
+  }
+  return { heading: `${key}.link.heading`, description: `${key}.link.sent` };
+}
+
+/** Which messages each screen shows. */
+function screenKeys(view: FlowView, state: FlowState): ScreenKeys {
+  const key = flowKey(state);
+  switch (view) {
+    case 'checking':
+      return { heading: 'checking.heading', description: 'checking.status' };
+    case 'unavailable':
+      return unavailableKeys(state);
+    case 'address':
+      if (key === 'reset') return { heading: 'reset.heading', description: state.config.medium === 'email' ? 'reset.email.description' : 'reset.phone.description' };
+      return { heading: `${key}.heading`, description: `${key}.hint` };
+    case 'password':
+      return { heading: 'reset.password.heading' };
+    case 'link':
+      return linkKeys(state);
+    case 'code':
+      return { heading: `${key}.code.heading`, description: `${key}.code.description` };
+    case 'auth':
+      return { heading: 'auth.heading' };
+    case 'done':
+      if (key !== 'reset') return { heading: `${key}.done.heading`, description: `${key}.done.description` };
+      return {
+        heading: 'reset.done.heading',
+        description: 'reset.done.description',
+        more: state.logoutDevices ? 'reset.done.devicesSignedOut' : 'reset.done.devicesKept',
+      };
+  }
+}
+
+/** What the live region says: sends, resends and completion — not every countdown tick. */
+function statusKey(view: FlowView, state: FlowState): MessageKey | undefined {
+  if (view === 'done') return screenKeys(view, state).heading;
+  if ((view === 'link' || view === 'code') && state.step !== 'requesting') {
+    const email = state.config.medium === 'email';
+    if (state.resendCount > 0) return email ? 'common.emailResent' : 'common.codeResent';
+    return email ? 'common.emailSent' : 'common.codeSent';
+  }
+  return undefined;
+}
+
+/** Renders the screen for the flow's current state inside the shared frame. */
+export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, autoDetect, hostHandlesAuth, onCancel }: FlowScreensProps): ReactNode {
+  const { t, tParts, part } = useFlowUi();
+  const { state } = flow;
+  const view = viewOf(state);
+  const keys = screenKeys(view, state);
+  const address = state.session?.address ?? state.draft.address;
+  // The address is wrapped in <bdi> so an email or +44… number reads right inside right-to-left text.
+  const description = keys.description && (
+    <p>
+      {tParts(keys.description, { address }).map((piece, index) =>
+        typeof piece === 'string' ? (
+          piece
+        ) : (
+          <bdi key={index} {...part('address')}>
+            {piece.value}
+          </bdi>
+        ),
+      )}
+      {keys.more && ` ${t(keys.more)}`}
+    </p>
+  );
+  const status = statusKey(view, state);
+  let body: ReactNode = null;
+  switch (view) {
+    case 'unavailable':
+      body = <UnavailableActions flow={flow} otherMedium={otherMedium} onCancel={onCancel} />;
+      break;
+    case 'address':
+      body = addressForm;
+      break;
+    case 'password':
+      body = passwordForm;
+      break;
+    case 'link':
+      body = <LinkStep flow={flow} autoDetect={autoDetect} />;
+      break;
+    case 'code':
+      body = <CodeStep flow={flow} />;
+      break;
+    case 'auth':
+      body = <AuthStep flow={flow} hostHandlesAuth={hostHandlesAuth} />;
+      break;
+    case 'checking':
+    case 'done':
+      break;
+  }
+  return (
+    <FlowFrame step={state.step} view={view} heading={t(keys.heading)} description={description} status={status ? t(status, { address }) : ''}>
+      {body}
+    </FlowFrame>
+  );
+}

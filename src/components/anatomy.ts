@@ -1,0 +1,82 @@
+/**
+ * Every part a flow renders. Each element carries `data-threepid-part="<name>"`; styling, tests and host CSS hook
+ * onto these names, so they are a public, stable contract.
+ *
+ * - `phoneInput` is react-phone-number-input's container (`containerComponentProps`), `countrySelect` its native
+ *   `<select>` (`countrySelectProps`) and the number field inside it is an `input`.
+ * - `password` wraps a password `input` and its `passwordToggle`.
+ * - `checkboxLabel` is the `<label>` row holding a `checkbox` (the native input) and its text.
+ * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
+ * - `address` is the email or phone number shown inside a sentence (render it in `<bdi>` so it reads right in RTL).
+ */
+export const parts = [
+  'root',
+  'header',
+  'heading',
+  'description',
+  'address',
+  'form',
+  'field',
+  'label',
+  'input',
+  'phoneInput',
+  'countrySelect',
+  'hint',
+  'fieldError',
+  'alert',
+  'status',
+  'actions',
+  'button',
+  'link',
+  'resend',
+  'countdown',
+  'code',
+  'password',
+  'passwordToggle',
+  'checkbox',
+  'checkboxLabel',
+  'warning',
+  'mediumSwitch',
+  'mediumOption',
+  'spinner',
+  'success',
+  'footer',
+] as const;
+
+/** The name of one part, e.g. `'heading'`. */
+export type PartName = (typeof parts)[number];
+
+/** Extra class names per part, for utility-class users. */
+export type ClassNames = Partial<Record<PartName, string>>;
+
+/**
+ * The `data-state` values a part can carry (parts not listed have none). `root` carries the flow step
+ * (`FlowStep`: `checking`, `enterAddress`, `awaitingLink`, `done`, …).
+ */
+export const partStates = {
+  button: ['busy', 'idle'],
+  field: ['invalid', 'valid'],
+  resend: ['cooling', 'ready'],
+  passwordToggle: ['shown', 'hidden'],
+  mediumOption: ['on', 'off'],
+} as const satisfies Partial<Record<PartName, readonly string[]>>;
+
+/** `data-variant` on a `button`: `primary` (default, may be omitted) or `secondary` (e.g. Cancel). */
+export type ButtonVariant = 'primary' | 'secondary';
+
+/** The props `partProps` returns, ready to spread on an element. */
+export interface PartProps {
+  'data-threepid-part': PartName;
+  className?: string;
+}
+
+/**
+ * The attributes of one part: its `data-threepid-part`, the kit class `threepid-<part>` (left out when
+ * `unstyled`) and the host's own class for it. The data attribute stays even when unstyled, for tests and host CSS.
+ */
+export function partProps(part: PartName, classNames?: ClassNames, unstyled?: boolean): PartProps {
+  const classes = [unstyled ? undefined : `threepid-${part}`, classNames?.[part]?.trim()].filter(Boolean);
+  const props: PartProps = { 'data-threepid-part': part };
+  if (classes.length > 0) props.className = classes.join(' ');
+  return props;
+}

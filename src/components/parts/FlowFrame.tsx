@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useHeadingFocus } from '../useHeadingFocus';
+import { useFlowUi } from '../FlowUi';
+
+/** Props of the frame around every step. */
+export interface FlowFrameProps {
+  /** The machine step, as the root's `data-state`. */
+  step: string;
+  /** The screen; focus moves to the heading when it changes. */
+  view: string;
+  heading: string;
+  description?: ReactNode;
+  /** Polite announcement for status changes ("Email sent", …). */
+  status?: string;
+  children?: ReactNode;
+}
+
+/** Root, heading and live region shared by every step of every flow. */
+export function FlowFrame({ step, view, heading, description, status, children }: FlowFrameProps): ReactNode {
+  const { part } = useFlowUi();
+  const headingRef = useHeadingFocus<HTMLHeadingElement>(view);
+  return (
+    <section {...part('root', step)} data-view={view}>
+      <div {...part('header')}>
+        <h2 {...part('heading')} ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
+        {description !== undefined && <div {...part('description')}>{description}</div>}
+      </div>
+      {children}
+      {/* Always mounted, so assistive tech hears each change. */}
+      <div {...part('status')} role="status" aria-live="polite" aria-atomic="true">
+        {status}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useState, type ReactNode } from 'react';
+import { useFlowUi } from '../FlowUi';
+import { Button } from './Button';
+import { TextField, type TextFieldProps } from './TextField';
+
+/** A password input with a show/hide toggle that says its state (aria-pressed). */
+export function PasswordField(props: Omit<TextFieldProps, 'type' | 'part' | 'after'>): ReactNode {
+  const { t } = useFlowUi();
+  const [visible, setVisible] = useState(false);
+  return (
+    <TextField
+      {...props}
+      type={visible ? 'text' : 'password'}
+      spellCheck={false}
+      autoCapitalize="off"
+      after={
+        <Button part="passwordToggle" state={visible ? 'shown' : 'hidden'} aria-pressed={visible} onClick={() => setVisible(!visible)}>
+          {t(visible ? 'common.hidePassword' : 'common.showPassword')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { useId, type ReactNode } from 'react';
+import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import { useFlowUi } from '../FlowUi';
+import { Alert } from '../parts/Alert';
+import { Button } from '../parts/Button';
+import { WaitingActions } from './WaitingActions';
+
+/** "Check your email": follow the link, then continue — or let the flow notice by itself. */
+export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect: boolean }): ReactNode {
+  const { t, part } = useFlowUi();
+  const alertId = useId();
+  const { state } = flow;
+  const checking = state.step === 'completing' && state.trigger === 'user';
+  const key = state.config.purpose === 'reset' ? 'reset' : state.config.medium === 'email' ? 'addEmail' : 'addPhone';
+  return (
+    <div {...part('form')}>
+      <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
+      {autoDetect && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
+      <Alert error={state.error} id={alertId} />
+      <div {...part('actions')}>
+        <Button busy={checking} busyLabel={t('common.checking')} onClick={flow.continue}>
+          {t(`${key}.link.continue`)}
+        </Button>
+      </div>
+      <WaitingActions flow={flow} />
+    </div>
+  );
+}

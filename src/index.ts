@@ -1,0 +1,7 @@
+export * from './components';
+export * from './react';
+export * from './protocol';
+export { transition, createInitialState, canResend, resendAvailableAt, isBusy, isAwaiting, toFlowError } from './flow';
+export type * from './flow/types';
+export { en, errorMessage, createTranslator, type Messages, type MessageKey, type MessageValues, type Translate } from './i18n';
+export { parts, type PartName, type ClassNames } from './components/anatomy';
