@@ -1,0 +1,79 @@
+// Reads `npm run size -- --json` and holds every entry to its budget (issue #2, #3, #5, #7).
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+interface SizeRow {
+  name: string;
+  minBytes: number | null;
+  gzipBytes: number | null;
+  budget: number | null;
+  status: 'ok' | 'over' | 'missing' | 'error';
+  ok: boolean;
+  error?: string;
+}
+interface SizeCheck {
+  name: string;
+  ok: boolean;
+  found: string[];
+}
+interface SizeReport {
+  ok: boolean;
+  entries: SizeRow[];
+  checks: SizeCheck[];
+}
+
+const root = resolve(import.meta.dirname, '../..');
+let report: SizeReport;
+
+beforeAll(() => {
+  const run = spawnSync(process.execPath, ['scripts/size.js', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  report = JSON.parse(run.stdout) as SizeReport;
+  // The exit code must agree with the report, so CI can rely on either.
+  expect(run.status).toBe(report.ok ? 0 : 1);
+}, 120_000);
+
+const row = (name: string): SizeRow | undefined => report.entries.find((r) => r.name === name);
+
+const budgets: Array<[string, number]> = [
+  ['protocol', 3 * 1024],
+  ['AddEmailFlow', 8 * 1024],
+  ['all', 12 * 1024],
+  ['css', 3 * 1024],
+];
+
+describe('npm run size', () => {
+  it.each(budgets)('should keep %s within %i bytes gzip', (name, budget) => {
+    const r = row(name);
+    expect(r, `${name} is not in the report`).toBeDefined();
+    expect(r?.status, r?.error).not.toMatch(/missing|error/);
+    expect(r?.budget).toBe(budget);
+    expect(r?.gzipBytes).toBeGreaterThan(0);
+    expect(r?.gzipBytes).toBeLessThanOrEqual(budget);
+    expect(r?.ok).toBe(true);
+  });
+
+  it.each(['AddPhoneFlow', 'ResetPasswordFlow', 'testing'])('should build and report %s', (name) => {
+    const r = row(name);
+    expect(r?.status, r?.error).toBe('ok');
+    expect(r?.gzipBytes).toBeGreaterThan(0);
+  });
+
+  it('should bundle AddEmailFlow without any byte of libphonenumber-js or react-phone-number-input', () => {
+    const check = report.checks.find((c) => c.name === 'AddEmailFlow has no phone-number library');
+    expect(check?.found).toEqual([]);
+    expect(check?.ok).toBe(true);
+  });
+
+  it('should keep src/testing out of the main entry', () => {
+    const check = report.checks.find((c) => c.name === 'all has nothing from src/testing');
+    expect(check?.found).toEqual([]);
+    expect(check?.ok).toBe(true);
+  });
+
+  it('should pass every budget and check overall', () => {
+    expect(report.entries.filter((r) => !r.ok).map((r) => `${r.name}: ${r.status}`)).toEqual([]);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+});
