@@ -9,8 +9,9 @@ import type { ThreepidClient, ThreepidClientOptions } from './types';
 const encode = (s: string): string => encodeURIComponent(s.replace(/[\ud800-\udfff]/gu, '\ufffd'));
 
 /**
- * Creates the Matrix 3PID protocol client. Every method rejects only with MatrixApiError or ThreepidNetworkError;
- * requestToken and submitToken never send the access token (a submit_url may belong to another host).
+ * Creates the Matrix 3PID protocol client. Every method rejects only with MatrixApiError or ThreepidNetworkError
+ * (an error thrown by the host's own `accessToken` function is passed on unchanged); requestToken and submitToken
+ * never send the access token (a submit_url may belong to another host).
  */
 export function createThreepidClient(options: ThreepidClientOptions): ThreepidClient {
   const { baseUrl, accessToken } = options;

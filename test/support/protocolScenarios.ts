@@ -322,6 +322,14 @@ const errcodeRows: Array<[string, (c: ThreepidClient) => Promise<unknown>, WireE
     'Token incorrect',
   ],
   [
+    'malformed code (v1.18 errcode)',
+    (c) => c.submitToken(SUBMIT_URL, { sid: 'sid456', clientSecret: CLIENT_SECRET, token: 'abc' }),
+    { method: 'POST', path: SUBMIT_URL, body: { sid: 'sid456', client_secret: CLIENT_SECRET, token: 'abc' }, authorized: false },
+    400,
+    'M_INVALID_PARAM',
+    'Token must be numeric',
+  ],
+  [
     'expired session (v1.18 errcode)',
     (c) => c.submitToken(SUBMIT_URL, { sid: 'sid456', clientSecret: CLIENT_SECRET, token: '123456' }),
     { method: 'POST', path: SUBMIT_URL, body: { sid: 'sid456', client_secret: CLIENT_SECRET, token: '123456' }, authorized: false },
