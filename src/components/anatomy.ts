@@ -50,8 +50,8 @@ export type PartName = (typeof parts)[number];
 export type ClassNames = Partial<Record<PartName, string>>;
 
 /**
- * The `data-state` values a part can carry (parts not listed have none). `root` carries the flow step
- * (`FlowStep`: `checking`, `enterAddress`, `awaitingLink`, `done`, …).
+ * The `data-state` values a part can carry (parts not listed have none). Two are open-ended: `root` carries the
+ * flow step (`FlowStep`: `checking`, `enterAddress`, `awaitingLink`, `done`, …) and `alert` the `FlowErrorKind`.
  */
 export const partStates = {
   button: ['busy', 'idle'],
