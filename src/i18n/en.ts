@@ -114,7 +114,7 @@ export const en = {
   'auth.password.submit': 'Confirm',
   'auth.sso.description': 'To continue, confirm with single sign-on.',
   'auth.sso.button': 'Continue with single sign-on',
-  'auth.fallback.description': 'Your server needs you to confirm in its own page.',
+  'auth.fallback.description': 'Your server needs you to confirm on its own page.',
   'auth.fallback.button': 'Continue in a new window',
   'auth.window.hint': "A window will open. Finish there, then you'll come back here.",
   'auth.window.waiting': 'Waiting for you to finish in the other window…',
