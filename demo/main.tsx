@@ -1,0 +1,45 @@
+import { StrictMode, useMemo, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow, ThreepidProvider, type FlowResult } from '../src/index';
+import { createThreepidClient } from '../src/protocol';
+import '../src/styles/styles.css';
+import { readDemoParams, type DemoParams } from './params';
+
+// The e2e tests read these two hooks: the kit's own UI is what they drive, this only reports the outcome.
+const RESULT_ID = 'demo-result';
+
+function Flow({ params, onComplete }: { params: DemoParams; onComplete: (result: FlowResult) => void }): ReactNode {
+  const persist = params.persist ? window.sessionStorage : undefined;
+  switch (params.flow) {
+    case 'add-email':
+      return <AddEmailFlow persist={persist} onComplete={onComplete} />;
+    case 'add-phone':
+      return <AddPhoneFlow persist={persist} onComplete={onComplete} />;
+    case 'reset':
+      return <ResetPasswordFlow persist={persist} onComplete={onComplete} />;
+  }
+}
+
+function Demo({ params }: { params: DemoParams }): ReactNode {
+  const [result, setResult] = useState<FlowResult | null>(null);
+  const client = useMemo(
+    () => createThreepidClient({ baseUrl: params.homeserver, accessToken: params.accessToken }),
+    [params.homeserver, params.accessToken],
+  );
+  return (
+    <ThreepidProvider client={client}>
+      <h1>matrix-threepid-kit demo</h1>
+      <Flow params={params} onComplete={setResult} />
+      <output id={RESULT_ID} data-complete={result ? 'true' : 'false'}>
+        {result ? `Completed: ${result.purpose} ${result.medium} ${result.address}` : ''}
+      </output>
+    </ThreepidProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('demo/index.html has no #root');
+const params = readDemoParams(window.location);
+createRoot(root).render(
+  <StrictMode>{typeof params === 'string' ? <p role="alert">{params}</p> : <Demo params={params} />}</StrictMode>,
+);
