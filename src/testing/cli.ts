@@ -113,7 +113,8 @@ export async function runFakeHomeserverCli(argv: readonly string[], out: CliOutp
   const parsed = parseCliArgs(argv);
   if ('exitCode' in parsed) {
     if (parsed.message) out.error(parsed.message);
-    (parsed.exitCode === 0 ? out.log : out.error)(USAGE);
+    if (parsed.exitCode === 0) out.log(USAGE);
+    else out.error(USAGE);
     return { exitCode: parsed.exitCode };
   }
   const hs = createFakeHomeserver({

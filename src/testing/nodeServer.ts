@@ -13,7 +13,9 @@ function urlHost(host: string): string {
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of req as AsyncIterable<unknown>) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  }
   return Buffer.concat(chunks);
 }
 
@@ -77,8 +79,9 @@ export async function listenNode(
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${urlHost(host)}:${port}`;
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The fake homeserver is not on a TCP port');
+  origin = `http://${urlHost(host)}:${address.port}`;
   return {
     url: origin,
     close: () =>

@@ -12,11 +12,10 @@ const MAX_PASSWORD_LENGTH = 512;
  * Without: a reset, authorised by a validated email (or phone) session as the UIA stage.
  */
 export function password(state: ServerState, req: RouteRequest): Reply {
-  const authenticated = accessTokenOf(req) !== undefined;
-  const requester = authenticated ? authenticate(state, req) : undefined;
   if (state.options.changePassword === false) {
     return matrixError(403, 'M_FORBIDDEN', 'Password change is disabled on this server');
   }
+  // Synapse reads and checks the body before it looks at the access token.
   const body = parseJsonObject(req.bodyText);
   const newPassword = optionalString(body, 'new_password');
   const logoutDevices = optionalBoolean(body, 'logout_devices') ?? true;
@@ -27,6 +26,7 @@ export function password(state: ServerState, req: RouteRequest): Reply {
       fail(matrixError(400, 'M_WEAK_PASSWORD', 'This password is too weak'));
     }
   }
+  const requester = accessTokenOf(req) !== undefined ? authenticate(state, req) : undefined;
 
   // Synapse keeps a new password sent with incomplete auth in the UIA session, for the retry that completes it.
   const onIncomplete = (session: UiaSession): void => {

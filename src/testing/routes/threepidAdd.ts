@@ -5,12 +5,12 @@ import type { RouteRequest } from '../routeTypes';
 import type { ServerState } from '../state';
 import { accountFlows, runUia } from '../uia';
 
-/** POST `{prefix}/account/3pid/add`: access token, then UIA, then a validated session (in Synapse's order). */
+/** POST `{prefix}/account/3pid/add`: access token, body, UIA, then a validated session (in Synapse's order). */
 export function threepidAdd(state: ServerState, req: RouteRequest): Reply {
-  const { user } = authenticate(state, req);
   if (state.options.threepidChanges === false) {
     return matrixError(400, 'M_FORBIDDEN', '3PID changes are disabled on this server');
   }
+  const { user } = authenticate(state, req);
   const body = parseJsonObject(req.bodyText);
   const sid = requireString(body, 'sid');
   const clientSecret = requireClientSecret(body);
