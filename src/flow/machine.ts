@@ -69,7 +69,13 @@ const dismissError: Handler<'ERROR.DISMISS'> = (state) => ({ ...state, error: un
 const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   const medium = state.config.medium;
   const previous = state.session;
-  const sameAddress = previous !== undefined && previous.medium === medium && previous.address === event.address;
+  // A phone is its country and national number: the same digits dialled from another country are another number.
+  const sameAddress =
+    previous !== undefined &&
+    previous.medium === medium &&
+    previous.address === event.address &&
+    previous.country === event.country &&
+    previous.phoneNumber === event.phoneNumber;
   if (sameAddress && isCoolingDown(previous, event.now) && previous.lastRequestFailed) return state;
   const draft: FlowDraft = { ...state.draft, address: event.address, country: event.country, phoneNumber: event.phoneNumber };
   let session: ValidationSession;
@@ -101,6 +107,22 @@ const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, event) => {
   };
 };
 
+const restore: Handler<'RESTORE'> = (state, event) => {
+  const { session } = event;
+  const draft: FlowDraft = { ...state.draft, address: session.address };
+  if (session.country !== undefined) draft.country = session.country;
+  if (session.phoneNumber !== undefined) draft.phoneNumber = session.phoneNumber;
+  return { ...state, step: event.step, session, draft };
+};
+
+/** What RESET keeps of the draft: the address as typed (for a phone, with its country and national number). */
+function typedAddress(draft: FlowDraft): Partial<FlowDraft> {
+  const kept: Partial<FlowDraft> = { address: draft.address };
+  if (draft.country !== undefined) kept.country = draft.country;
+  if (draft.phoneNumber !== undefined) kept.phoneNumber = draft.phoneNumber;
+  return kept;
+}
+
 const awaiting: StepHandlers = {
   RESEND: resend,
   'ADDRESS.CHANGE': changeAddress,
@@ -115,16 +137,18 @@ const table: Record<FlowStep, StepHandlers> = {
         : { ...state, step: 'unavailable', unavailable: 'threepidChangesDisabled', capabilities: event.capabilities },
     // Capabilities are advisory: if they cannot be read, let the request itself tell.
     'CAPABILITIES.FAILURE': (state) => ({ ...state, step: 'enterAddress' }),
-    RESTORE: (state, event) => ({ ...state, step: event.step, session: event.session, draft: { ...state.draft, address: event.session.address } }),
+    RESTORE: restore,
   },
   unavailable: {
-    'MEDIUM.SWITCH': switchMedium,
+    // Only a refusal of this medium leaves the other one worth trying; disabled 3PID changes cover both.
+    'MEDIUM.SWITCH': (state, event) =>
+      state.unavailable === 'mediumNotSupported' || state.unavailable === 'notOffered' ? switchMedium(state, event) : state,
   },
   enterAddress: {
     'ADDRESS.SUBMIT': submitAddress,
     'MEDIUM.SWITCH': switchMedium,
     'ERROR.DISMISS': dismissError,
-    RESTORE: (state, event) => ({ ...state, step: event.step, session: event.session, draft: { ...state.draft, address: event.session.address } }),
+    RESTORE: restore,
   },
   choosePassword: {
     'PASSWORD.SUBMIT': (state, event) => {
@@ -195,7 +219,8 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
-    'COMPLETE.SUCCESS': (state) => ({ ...state, step: 'done', error: undefined, uia: undefined, trigger: undefined }),
+    // The new password has done its job: keep it in memory no longer than needed.
+    'COMPLETE.SUCCESS': (state) => ({ ...state, step: 'done', error: undefined, uia: undefined, trigger: undefined, newPassword: undefined }),
     'COMPLETE.FAILURE': (state, event) => {
       const back = state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink';
       const { error, uia } = event;
@@ -233,7 +258,7 @@ const table: Record<FlowStep, StepHandlers> = {
 /** The flow's transition function: pure, total. An event a step does not accept returns the same state object. */
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   if (event.type === 'RESET') {
-    return createInitialState(state.config, state.step === 'done' ? undefined : { address: state.draft.address });
+    return createInitialState(state.config, state.step === 'done' ? undefined : typedAddress(state.draft));
   }
   const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { transition } from '../../src/flow/machine';
+import { isAwaiting, isBusy } from '../../src/flow/selectors';
+import type { FlowStep } from '../../src/flow/types';
+import { canReach, FLOW_CONFIGS, flowConfig, stateAt, STEPS } from './fixtures';
+
+const BUSY: FlowStep[] = ['checking', 'requesting', 'submittingCode', 'completing'];
+const AWAITING: FlowStep[] = ['awaitingCode', 'awaitingLink'];
+
+const cases = FLOW_CONFIGS.flatMap(({ name, config }) => STEPS.filter((s) => canReach(s, config)).map((step) => ({ flow: name, config, step })));
+
+describe('isBusy', () => {
+  it.each(cases)('should say whether a request the person waits on runs in $step ($flow)', ({ config, step }) => {
+    expect(isBusy(stateAt(step, config))).toBe(BUSY.includes(step));
+  });
+
+  it('should not count a silent poll as busy', () => {
+    const polling = transition(stateAt('awaitingLink', flowConfig()), { type: 'CONTINUE', trigger: 'poll' });
+    expect(polling.step).toBe('completing');
+    expect(isBusy(polling)).toBe(false);
+  });
+});
+
+describe('isAwaiting', () => {
+  it.each(cases)('should say whether the person is waiting for a message in $step ($flow)', ({ config, step }) => {
+    expect(isAwaiting(stateAt(step, config))).toBe(AWAITING.includes(step));
+  });
+});
