@@ -6,6 +6,11 @@ export interface FlowStore {
   get(): FlowState;
   /** Applies the event; returns the new state (the same object when the step ignored it). */
   dispatch(event: FlowEvent): FlowState;
+  /**
+   * Applies the event; returns the new state, or undefined when the step ignored it. Actions start network work
+   * only on a real transition, so a second click while the first is in flight sends nothing.
+   */
+  advance(event: FlowEvent): FlowState | undefined;
   subscribe(listener: () => void): () => void;
 }
 
@@ -13,15 +18,21 @@ export interface FlowStore {
 export function createFlowStore(initial: FlowState): FlowStore {
   let state = initial;
   const listeners = new Set<() => void>();
+  const dispatch = (event: FlowEvent): FlowState => {
+    const next = transition(state, event);
+    if (next !== state) {
+      state = next;
+      for (const listener of listeners) listener();
+    }
+    return next;
+  };
   return {
     get: () => state,
-    dispatch(event) {
-      const next = transition(state, event);
-      if (next !== state) {
-        state = next;
-        for (const listener of listeners) listener();
-      }
-      return next;
+    dispatch,
+    advance(event) {
+      const before = state;
+      const next = dispatch(event);
+      return next === before ? undefined : next;
     },
     subscribe(listener) {
       listeners.add(listener);

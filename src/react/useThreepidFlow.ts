@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { QueryClientContext, useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { toFlowError } from '../flow/errors';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
@@ -101,6 +101,19 @@ export interface ThreepidFlow {
 const DEFAULT_POLL_MS = 3000;
 const ONE_HOUR_MS = 3_600_000;
 
+// react-query hashes keys as JSON, where every client object looks like `{}`: key the cache by identity instead.
+const clientIds = new WeakMap<ThreepidClient, number>();
+let lastClientId = 0;
+function clientId(client: ThreepidClient): number {
+  let id = clientIds.get(client);
+  if (id === undefined) {
+    lastClientId += 1;
+    id = lastClientId;
+    clientIds.set(client, id);
+  }
+  return id;
+}
+
 function isAborted(err: unknown): boolean {
   return err instanceof ThreepidNetworkError && err.reason === 'aborted';
 }
@@ -112,6 +125,10 @@ function passwordStageAuth(userId: string, password: string, session: string | u
 /** Drives one request → wait → submit → complete flow through react-query mutations. */
 export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   const client = useThreepidClient(options.client);
+  if (!useContext(QueryClientContext)) {
+    // Otherwise react-query's own error would not say which provider the kit needs.
+    throw new Error('matrix-threepid-kit: useThreepidFlow needs a react-query client: wrap it in <ThreepidProvider client={…}>.');
+  }
   const { purpose, medium } = options;
   const persistKey = options.persistKey ?? defaultPersistKey(purpose, medium);
   const optionsRef = useRef(options);
@@ -133,6 +150,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   const controllers = useRef(new Set<AbortController>());
   const mounted = useRef(true);
   const userIdRef = useRef<string | undefined>(undefined);
+  const fallback = useRef<AbortController | undefined>(undefined);
   const abortAll = useCallback(() => {
     for (const controller of controllers.current) controller.abort();
     controllers.current.clear();
@@ -262,7 +280,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
 
   // --- Capabilities (add flows): read once per client, before showing a form that might not work.
   const capabilities = useQuery({
-    queryKey: ['matrix-threepid-kit', 'capabilities', client],
+    queryKey: ['matrix-threepid-kit', 'capabilities', clientId(client)],
     queryFn: ({ signal }) => client.getCapabilities(signal),
     enabled: purpose === 'add' && state.step === 'checking',
     retry: false,
@@ -336,16 +354,18 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
           typeof address === 'string'
             ? { address: address.trim() }
             : { address: address.display ?? address.phoneNumber, country: address.country.toUpperCase(), phoneNumber: address.phoneNumber };
-        void sendRequest(store.dispatch({ type: 'ADDRESS.SUBMIT', ...event, clientSecret: generateClientSecret(), now: Date.now() }));
+        const next = store.advance({ type: 'ADDRESS.SUBMIT', ...event, clientSecret: generateClientSecret(), now: Date.now() });
+        if (next) void sendRequest(next);
       },
       resend() {
-        void sendRequest(store.dispatch({ type: 'RESEND', now: Date.now() }));
+        const next = store.advance({ type: 'RESEND', now: Date.now() });
+        if (next) void sendRequest(next);
       },
       submitCode(code: string) {
         const token = code.replace(/[\s-]/g, '');
-        const next = store.dispatch({ type: 'CODE.SUBMIT', code: token });
-        const session = next.session;
-        if (next.step !== 'submittingCode' || !session?.submitUrl || !session.sid) return;
+        const next = store.advance({ type: 'CODE.SUBMIT', code: token });
+        const session = next?.session;
+        if (next?.step !== 'submittingCode' || !session?.submitUrl || !session.sid) return;
         const { submitUrl, sid, clientSecret } = session;
         void (async () => {
           const outcome = await run((signal) => submitCodeMutation.mutateAsync({ submitUrl, sid, clientSecret, token, signal }));
@@ -355,7 +375,8 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
         })();
       },
       continue() {
-        void complete(store.dispatch({ type: 'CONTINUE', trigger: 'user' }));
+        const next = store.advance({ type: 'CONTINUE', trigger: 'user' });
+        if (next) void complete(next);
       },
       authenticate(auth: { password: string } | AuthDict) {
         const current = store.get();
@@ -383,19 +404,28 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       authenticateWithFallback(stageType: string) {
         const current = store.get();
         const session = current.uia?.session;
-        if (current.step !== 'authenticating' || !session) return;
+        // One popup at a time: a second click must not open another window over the first.
+        if (current.step !== 'authenticating' || !session || fallback.current) return;
+        // Tracked with the requests so unmount, reset and change-address also close the popup.
+        const controller = new AbortController();
+        controllers.current.add(controller);
+        fallback.current = controller;
         void (async () => {
-          const outcome = await openFallbackAuth(client.fallbackAuthUrl(stageType, session));
-          if (!mounted.current || store.get().step !== 'authenticating') return;
+          const outcome = await openFallbackAuth(client.fallbackAuthUrl(stageType, session), controller.signal);
+          controllers.current.delete(controller);
+          if (fallback.current === controller) fallback.current = undefined;
+          if (controller.signal.aborted || !mounted.current || store.get().step !== 'authenticating') return;
           if (outcome === 'blocked') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: 'popupBlocked' } });
           else if (outcome === 'done') await complete(store.dispatch({ type: 'AUTH.START' }), { session });
         })();
       },
       cancelAuth() {
+        fallback.current?.abort();
         store.dispatch({ type: 'AUTH.CANCEL' });
       },
       setNewPassword(password: string, opts?: { logoutDevices?: boolean }) {
-        const next = store.dispatch({ type: 'PASSWORD.SUBMIT', password, logoutDevices: opts?.logoutDevices ?? false });
+        const next = store.advance({ type: 'PASSWORD.SUBMIT', password, logoutDevices: opts?.logoutDevices ?? false });
+        if (!next) return;
         if (next.step === 'requesting') void sendRequest(next);
         else void complete(next);
       },

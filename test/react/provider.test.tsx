@@ -1,0 +1,104 @@
+// Where the hook finds its protocol client and its react-query client.
+import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createThreepidClient } from '../../src/protocol';
+import { useAddEmailFlow, useThreepidFlow } from '../../src/react';
+import { createFakeHomeserver } from '../../src/testing';
+import { ALICE, fakeSetup } from '../support/renderFlow';
+import { failOnConsole } from './support/failOnConsole';
+import { hostQueryClient, renderFlowHook, renderWithKit, waitForStep } from './support/renderThreepidHook';
+
+failOnConsole();
+
+/** The mutation keys… react-query keeps no name, so count what reached the cache and what it ran. */
+function mutationCount(queryClient: QueryClient): number {
+  return queryClient.getMutationCache().getAll().length;
+}
+
+describe('ThreepidProvider', () => {
+  it("should run the flow's mutations and queries on the host's QueryClient when inside its QueryClientProvider", async () => {
+    const { client } = fakeSetup();
+    const host = hostQueryClient();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host });
+    await waitForStep(result, 'enterAddress');
+    expect(host.getQueryCache().getAll().map((q) => q.queryKey[1])).toContain('capabilities');
+    expect(mutationCount(host)).toBe(0);
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    const mutations = host.getMutationCache().getAll();
+    expect(mutations).toHaveLength(1);
+    expect(mutations[0]?.state.status).toBe('success');
+    expect(mutations[0]?.state.data).toEqual({ sid: result.current.state.session?.sid });
+  });
+
+  it('should create its own QueryClient when there is none', async () => {
+    const { client } = fakeSetup();
+    const { result } = renderWithKit(
+      () => ({ flow: useAddEmailFlow(), queryClient: useQueryClient() }),
+      { client },
+    );
+    await waitForStep({ get current() { return result.current.flow; } }, 'enterAddress');
+    act(() => result.current.flow.request('new@example.org'));
+    await waitForStep({ get current() { return result.current.flow; } }, 'awaitingLink');
+    expect(mutationCount(result.current.queryClient)).toBe(1);
+  });
+
+  it('should prefer its queryClient prop over the host QueryClientProvider', async () => {
+    const { client } = fakeSetup();
+    const host = hostQueryClient();
+    const own = hostQueryClient();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host, providerQueryClient: own });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(mutationCount(own)).toBe(1);
+    expect(mutationCount(host)).toBe(0);
+  });
+
+  it("should use the hook's client option instead of the provider's", async () => {
+    const provided = fakeSetup();
+    const explicit = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', client: explicit.client }, { client: provided.client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(explicit.hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+    expect(explicit.hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
+    expect(provided.hs.requests.length).toBe(0);
+  });
+
+  it("should read each client's own capabilities, even with one shared QueryClient", async () => {
+    const enabled = fakeSetup();
+    const disabled = fakeSetup({ capabilities: { threepidChanges: false } });
+    const shared = hostQueryClient();
+    const first = renderFlowHook({ purpose: 'add', medium: 'email' }, { client: enabled.client, hostQueryClient: shared });
+    await waitForStep(first.result, 'enterAddress');
+    const second = renderFlowHook({ purpose: 'add', medium: 'email', client: disabled.client }, { client: enabled.client, hostQueryClient: shared });
+    await waitForStep(second.result, 'unavailable');
+    expect(disabled.hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
+  });
+
+  it('should work with a client option under a host QueryClientProvider alone', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', client }, { hostQueryClient: hostQueryClient() });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+});
+
+describe('useThreepidFlow without a provider', () => {
+  it('should throw an error that says what to wrap it in when there is no client at all', () => {
+    expect(() => renderHook(() => useThreepidFlow({ purpose: 'add', medium: 'email' }))).toThrow(
+      /wrap the flow in <ThreepidProvider client=\{…\}> or pass a `client`/,
+    );
+  });
+
+  it('should throw an error that names the provider when a client is given but no QueryClient exists', () => {
+    const hs = createFakeHomeserver({ rateLimit: false });
+    const client = createThreepidClient({ baseUrl: 'http://localhost:8008', accessToken: ALICE.accessToken, fetch: hs.fetch });
+    expect(() => renderHook(() => useThreepidFlow({ purpose: 'add', medium: 'email', client }))).toThrow(/ThreepidProvider/);
+  });
+});
