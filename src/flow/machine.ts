@@ -81,7 +81,9 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   let session: ValidationSession;
   if (sameAddress) {
     // Same address: same client_secret; a new message only if the last request went through.
-    session = { ...previous, sendAttempt: previous.lastRequestFailed || !previous.sid ? previous.sendAttempt : previous.sendAttempt + 1 };
+    // While cooling down, the same send_attempt: the server answers with the same sid and sends nothing new.
+    const again = previous.lastRequestFailed || !previous.sid || isCoolingDown(previous, event.now);
+    session = { ...previous, sendAttempt: again ? previous.sendAttempt : previous.sendAttempt + 1 };
   } else {
     session = { medium, address: event.address, clientSecret: event.clientSecret, sendAttempt: 1 };
     if (event.country !== undefined) session.country = event.country;
@@ -112,7 +114,8 @@ const restore: Handler<'RESTORE'> = (state, event) => {
   const draft: FlowDraft = { ...state.draft, address: session.address };
   if (session.country !== undefined) draft.country = session.country;
   if (session.phoneNumber !== undefined) draft.phoneNumber = session.phoneNumber;
-  return { ...state, step: event.step, session, draft };
+  // The step follows from the session, whatever the saved copy claims: a code step needs a submit_url.
+  return { ...state, step: awaitingStepFor(session), session, draft };
 };
 
 /** What RESET keeps of the draft: the address as typed (for a phone, with its country and national number). */
@@ -190,7 +193,8 @@ const table: Record<FlowStep, StepHandlers> = {
       if (!previous) return state;
       const session: ValidationSession = { ...previous, lastRequestFailed: true };
       if (event.error.kind === 'rateLimited') {
-        const wait = Math.max(event.error.retryAfterMs ?? state.config.resendCooldownMs, 1000);
+        // The server's wait wins when it is longer than our own cooldown.
+        const wait = Math.max(event.error.retryAfterMs ?? 0, state.config.resendCooldownMs, 1000);
         session.cooldownUntil = Math.max(previous.cooldownUntil ?? 0, event.now + wait);
       }
       const wasResend = state.returnTo === 'awaitingCode' || state.returnTo === 'awaitingLink';
@@ -228,7 +232,7 @@ const table: Record<FlowStep, StepHandlers> = {
       if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
       if (error.kind === 'notYetValidated') {
         // Not validated yet: back to waiting. A poll says nothing; a click explains.
-        return { ...state, session, step: back, trigger: undefined, error: state.trigger === 'poll' ? state.error : error };
+        return { ...state, session, step: back, trigger: undefined, uia: undefined, error: state.trigger === 'poll' ? state.error : error };
       }
       if (uia) {
         // The server wants (more) User-Interactive Auth. A first 401 carries no errcode: nothing went wrong yet.
@@ -237,7 +241,7 @@ const table: Record<FlowStep, StepHandlers> = {
       if (error.kind === 'weakPassword' && state.config.purpose === 'reset') {
         return { ...state, session, step: 'choosePassword', newPassword: undefined, trigger: undefined, error };
       }
-      return { ...state, session, step: back, trigger: undefined, error };
+      return { ...state, session, step: back, trigger: undefined, uia: undefined, error };
     },
   },
   authenticating: {
