@@ -1,10 +1,7 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
+import { buildDemo } from './demoBuild';
 import { serveStatic, type StaticServer } from './staticServer';
-
-const DEMO_CONFIG = resolve(import.meta.dirname, '../../../demo/vite.config.ts');
 
 /** What the demo page is asked to mount. */
 export interface DemoPageOptions {
@@ -23,29 +20,28 @@ export interface RunningDemo extends StaticServer {
   pageUrl(options: DemoPageOptions): string;
 }
 
-let built: Promise<string> | undefined;
+let ownBuild: Promise<string> | undefined;
 
-// One build per test process: Vite's JS API into a temp folder, so no dev server (and its inline scripts) is involved.
-async function buildDemo(): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'threepid-demo-'));
-  const { build } = await import('vite');
-  try {
-    await build({ configFile: DEMO_CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
-    throw error;
-  }
-  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
-  return outDir;
+// The e2e project's globalSetup builds once per run; a file run some other way builds once per process.
+function demoDir(): Promise<string> {
+  const shared = inject('threepidDemoDir');
+  if (shared) return Promise.resolve(shared);
+  ownBuild ??= buildDemo().then(
+    (dir) => {
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    },
+    (error: unknown) => {
+      ownBuild = undefined;
+      throw error;
+    },
+  );
+  return ownBuild;
 }
 
-/** Builds the demo (once per process) and serves the build on a free 127.0.0.1 port. */
+/** Serves the built demo on a free 127.0.0.1 port (building it first if this run has no shared build). */
 export async function startDemo(): Promise<RunningDemo> {
-  built ??= buildDemo().catch((error: unknown) => {
-    built = undefined;
-    throw error;
-  });
-  const server = await serveStatic(await built);
+  const server = await serveStatic(await demoDir());
   return {
     ...server,
     pageUrl({ homeserver, flow, accessToken, persist }: DemoPageOptions): string {
