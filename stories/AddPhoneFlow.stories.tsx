@@ -1,0 +1,265 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { AddPhoneFlow } from '../src';
+import { ALICE, DAVE, NEW_PHONE, USERS_WITH_PHONE } from './support/accounts';
+import type { FakeHomeserver } from '../src/testing';
+import { fakeHomeserverOf, withFakeHomeserver, type StoryHomeserverOptions } from './support/fakeServer';
+import {
+  confirmPassword,
+  expectAlert,
+  findScreen,
+  flowDescription,
+  flowHeading,
+  flowStatus,
+  latestMessage,
+  submitCode,
+  submitPhone,
+  wrongCodeFor,
+  type Canvas,
+} from './support/play';
+import { FlowBeside } from './support/StoryLayout';
+
+const SEND = 'Send code';
+
+const note = (
+  <>
+    Signed in as <code>{ALICE.userId}</code>, password <code>{ALICE.password}</code>. The code arrives in the fake inbox.
+    Try <code>{DAVE.national}</code> to see a number that is already in use.
+  </>
+);
+
+// Every phone story knows dave, whose number a person can type (the seed users' number is not dialable).
+const fakeHomeserver = (options: StoryHomeserverOptions = {}): ReturnType<typeof withFakeHomeserver> =>
+  withFakeHomeserver({ users: USERS_WITH_PHONE, ...options });
+
+/** Sends NEW_PHONE and waits for the code screen; returns the code the fake texted. */
+async function sendCode(canvas: Canvas, hs: FakeHomeserver): Promise<string> {
+  await submitPhone(canvas, NEW_PHONE.national, SEND);
+  await findScreen(canvas, 'Enter the code');
+  return (await latestMessage(hs, NEW_PHONE.e164)).token;
+}
+
+/**
+ * `<AddPhoneFlow>` against the fake homeserver, one story per state a person can reach. The fake answers phone
+ * requests with a `submit_url`, as Synapse does with an SMS provider, so the flow asks for the texted code.
+ */
+const meta = {
+  title: 'Flows/AddPhoneFlow',
+  component: AddPhoneFlow,
+  args: { defaultCountry: 'GB', onComplete: fn(), onError: fn() },
+  render: (args) => (
+    <FlowBeside note={note}>
+      <AddPhoneFlow {...args} />
+    </FlowBeside>
+  ),
+} satisfies Meta<typeof AddPhoneFlow>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The whole flow, live: type a number, copy the code from the fake inbox, confirm with the password, done. */
+export const Playground: Story = {
+  ...fakeHomeserver(),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await findScreen(canvas, 'Add a phone number');
+    await expect(canvas.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('');
+  },
+};
+
+/** Choosing the country and typing the number: the form checks the number is valid for that country. */
+export const EnteringNumber: Story = {
+  name: 'Entering the number',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await findScreen(canvas, 'Add a phone number');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'FR');
+    await submitPhone(canvas, '06 12 34', SEND);
+    await expect(await canvas.findByText('Enter a valid phone number for the country you chose')).toBeInTheDocument();
+    await expect(fakeHomeserverOf(context).requests.count({ endpoint: 'requestToken' })).toBe(0);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Phone number' }), '56 78');
+    await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('06 12 34 56 78');
+  },
+};
+
+/** The server is slow to answer (a latency fault): the button says it is sending. */
+export const Sending: Story = {
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'latency', ms: 60_000 });
+    await submitPhone(canvas, NEW_PHONE.national, SEND);
+    await expect(await canvas.findByRole('button', { name: 'Sending…' })).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The code was texted: the flow asks for it, with the number in international form. */
+export const WaitingForCode: Story = {
+  name: 'Waiting for the code',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await sendCode(canvas, fakeHomeserverOf(context));
+    await expect(flowDescription(canvas)).toHaveTextContent(`Enter the code we sent by text message to ${NEW_PHONE.international}.`);
+    await expect(flowStatus(canvas)).toHaveTextContent(`Code sent to ${NEW_PHONE.international}`);
+    await expect(canvas.getByRole('textbox', { name: 'Verification code' })).toHaveAttribute('autocomplete', 'one-time-code');
+  },
+};
+
+/** A mistyped code: the flow says so and keeps the code screen. */
+export const WrongCode: Story = {
+  name: 'Wrong code',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const code = await sendCode(canvas, fakeHomeserverOf(context));
+    await submitCode(canvas, wrongCodeFor(code));
+    await expectAlert(canvas, "That code isn't right. Check it and try again.");
+    await expect(flowHeading(canvas)).toHaveTextContent('Enter the code');
+  },
+};
+
+/** Resend works once the cooldown is over, then counts down again (here 2 s instead of 30 s). */
+export const ResendCoolingDown: Story = {
+  name: 'Resend cooling down',
+  args: { resendCooldownMs: 2000 },
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await sendCode(canvas, hs);
+    await expect(canvas.getByRole('button', { name: /^Resend in \ds$/ })).toBeDisabled();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 4000 }));
+    await waitFor(() => expect(flowStatus(canvas)).toHaveTextContent('New code sent'));
+    await expect(hs.inbox.all()).toHaveLength(2);
+    await expect(canvas.getByRole('button', { name: /^Resend in \ds$/ })).toBeDisabled();
+  },
+};
+
+/** A resend the server refuses (429): the flow says how long to wait and the resend button counts down to it. */
+export const RateLimited: Story = {
+  name: 'Rate limited',
+  args: { resendCooldownMs: 1000 },
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await sendCode(canvas, hs);
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 300_000 });
+    await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 3000 }));
+    await expectAlert(canvas, 'Too many attempts. Try again in 5 minutes.');
+    await expect(canvas.getByRole('button', { name: /^Resend in \d+s$/ })).toBeDisabled();
+  },
+};
+
+/** The right code: the server then asks for User-Interactive Auth, the flow asks for the account password. */
+export const PasswordUia: Story = {
+  name: 'Password (UIA)',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitCode(canvas, await sendCode(canvas, fakeHomeserverOf(context)));
+    await findScreen(canvas, "Confirm it's you");
+    await expect(canvas.getByLabelText('Password', { selector: 'input' })).toHaveAttribute('autocomplete', 'current-password');
+  },
+};
+
+/** A wrong account password: the flow asks again. */
+export const WrongPassword: Story = {
+  name: 'Wrong password',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitCode(canvas, await sendCode(canvas, fakeHomeserverOf(context)));
+    await findScreen(canvas, "Confirm it's you");
+    await confirmPassword(canvas, 'incorrect horse');
+    await expectAlert(canvas, "That password isn't right. Try again.");
+  },
+};
+
+/** Code and password right: the number is on the account. */
+export const Done: Story = {
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await submitCode(canvas, await sendCode(canvas, hs));
+    await findScreen(canvas, "Confirm it's you");
+    await confirmPassword(canvas, ALICE.password);
+    await findScreen(canvas, 'Phone number added');
+    await expect(flowDescription(canvas)).toHaveTextContent(`${NEW_PHONE.international} was added to your account.`);
+    await expect(context.args.onComplete).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'add', medium: 'msisdn' }));
+    await expect(hs.users.get(ALICE.userId)?.threepids).toContainEqual(expect.objectContaining({ medium: 'msisdn' }));
+  },
+};
+
+/** The number is already on another account (400 `M_THREEPID_IN_USE`). */
+export const NumberInUse: Story = {
+  name: 'Number in use',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitPhone(canvas, DAVE.national, SEND);
+    await expectAlert(canvas, 'This is already linked to an account. Use a different one.');
+  },
+};
+
+/** The server does not accept numbers from this country (403 `M_THREEPID_DENIED`). */
+export const Denied: Story = {
+  name: 'Number denied',
+  ...fakeHomeserver({ threepidAllowed: (medium, address) => medium !== 'msisdn' || !address.replace(/^\+/, '').startsWith('44') }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitPhone(canvas, NEW_PHONE.national, SEND);
+    await expectAlert(canvas, "Your server doesn't accept this one. Use a different one.");
+  },
+};
+
+/** A server without an SMS provider (Synapse's 400 "not supported"): the flow says phone numbers are unavailable. */
+export const SmsNotSupported: Story = {
+  name: 'SMS not supported',
+  ...fakeHomeserver({ msisdnSupported: false }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitPhone(canvas, NEW_PHONE.national, SEND);
+    await findScreen(canvas, "Phone numbers aren't available");
+    await expect(flowDescription(canvas)).toHaveTextContent("Your server isn't set up to send text messages");
+    await expect(canvas.queryByRole('textbox', { name: 'Phone number' })).toBeNull();
+  },
+};
+
+/** A proxy answers 502 with an HTML page. */
+export const ServerDown: Story = {
+  name: 'Server down',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'html502' });
+    await submitPhone(canvas, NEW_PHONE.national, SEND);
+    await expectAlert(canvas, 'Something went wrong on your server. Try again in a moment.');
+  },
+};
+
+/** The request never reaches the server (network error). */
+export const Offline: Story = {
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'networkError' });
+    await submitPhone(canvas, NEW_PHONE.national, SEND);
+    await expectAlert(canvas, "Can't reach your server. Check your connection and try again.");
+  },
+};
+
+/** The server's capabilities say 3PID changes are disabled. */
+export const ThreepidChangesDisabled: Story = {
+  name: '3PID changes disabled',
+  ...fakeHomeserver({ capabilities: { threepidChanges: false } }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await findScreen(canvas, "Email and phone can't be changed here");
+    await expect(canvas.queryByRole('textbox', { name: 'Phone number' })).toBeNull();
+  },
+};
