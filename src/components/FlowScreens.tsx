@@ -118,7 +118,7 @@ export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, auto
   const address = state.session?.address ?? state.draft.address;
   // The address is wrapped in <bdi> so an email or +44… number reads right inside right-to-left text.
   const description = keys.description && (
-    <p>
+    <>
       {tParts(keys.description, { address }).map((piece, index) =>
         typeof piece === 'string' ? (
           piece
@@ -129,7 +129,7 @@ export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, auto
         ),
       )}
       {keys.more && ` ${t(keys.more)}`}
-    </p>
+    </>
   );
   const status = statusKey(view, state);
   let body: ReactNode = null;

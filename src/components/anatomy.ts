@@ -2,8 +2,9 @@
  * Every part a flow renders. Each element carries `data-threepid-part="<name>"`; styling, tests and host CSS hook
  * onto these names, so they are a public, stable contract.
  *
- * - `phoneInput` is react-phone-number-input's container (`containerComponentProps`), `countrySelect` its native
- *   `<select>` (`countrySelectProps`) and the number field inside it is an `input`.
+ * - `phoneInput` is react-phone-number-input's container. Inside it, `country` holds the native `<select>`
+ *   (`countrySelect`, one `countryOption` per country), then the `flag` box (the bundled inline SVG flag, whose
+ *   inner shapes carry no part) and the `countryArrow`; the number field is an `input`.
  * - `password` wraps a password `input` and its `passwordToggle`.
  * - `checkboxLabel` is the `<label>` row holding a `checkbox` (the native input) and its text.
  * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
@@ -20,7 +21,11 @@ export const parts = [
   'label',
   'input',
   'phoneInput',
+  'country',
   'countrySelect',
+  'countryOption',
+  'flag',
+  'countryArrow',
   'hint',
   'fieldError',
   'alert',

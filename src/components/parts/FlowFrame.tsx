@@ -9,6 +9,7 @@ export interface FlowFrameProps {
   /** The screen; focus moves to the heading when it changes. */
   view: string;
   heading: string;
+  /** Phrasing content: it is rendered inside a `<p>`. */
   description?: ReactNode;
   /** Polite announcement for status changes ("Email sent", …). */
   status?: string;
@@ -25,7 +26,7 @@ export function FlowFrame({ step, view, heading, description, status, children }
         <h2 {...part('heading')} ref={headingRef} tabIndex={-1}>
           {heading}
         </h2>
-        {description !== undefined && <div {...part('description')}>{description}</div>}
+        {description ? <p {...part('description')}>{description}</p> : null}
       </div>
       {children}
       {/* Always mounted, so assistive tech hears each change. */}

@@ -1,12 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
-import flags from 'react-phone-number-input/flags';
+import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
-import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import type { PhoneAddress, ThreepidFlow } from '../../react/useThreepidFlow';
 import { useFlowUi } from '../FlowUi';
 import { Alert } from '../parts/Alert';
 import { Button } from '../parts/Button';
+import { CountrySelect } from '../parts/CountrySelect';
 
 /** Props of the phone number form. */
 export interface PhoneAddressFormProps {
@@ -21,6 +21,20 @@ export interface PhoneAddressFormProps {
   onCancel?: () => void;
 }
 
+/**
+ * What to send for a typed number: the national number and the country it is dialled from. That is the country
+ * the person picked when the number belongs to its calling code (+44 serves GB, GG, JE, IM: libphonenumber's own
+ * guess may differ from the person's choice); otherwise the number's own country. Undefined when it is no number.
+ */
+function phoneAddress(phone: string | undefined, picked: Country | undefined): PhoneAddress | undefined {
+  if (!phone || !isValidPhoneNumber(phone)) return undefined;
+  const parsed = parsePhoneNumber(phone);
+  if (!parsed) return undefined;
+  const country = picked && getCountryCallingCode(picked) === parsed.countryCallingCode ? picked : parsed.country;
+  if (!country) return undefined;
+  return { country, phoneNumber: parsed.nationalNumber, display: parsed.formatInternational() };
+}
+
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
 export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries, defaultValue, onCancel }: PhoneAddressFormProps): ReactNode {
   const { t, part } = useFlowUi();
@@ -29,7 +43,9 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
   const alertId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
-  const [country, setCountry] = useState<Country | undefined>((state.draft.country as Country | undefined) ?? defaultCountry);
+  // Back from a later step, the country picked then wins over the host's default.
+  const [initialCountry] = useState<Country | undefined>(() => (state.draft.country as Country | undefined) ?? defaultCountry);
+  const [country, setCountry] = useState<Country | undefined>(initialCountry);
   const { control, handleSubmit, formState } = useForm<{ phone: string }>({
     defaultValues: { phone: state.draft.address ? state.draft.address.replace(/\s/g, '') : (defaultValue ?? '') },
   });
@@ -38,10 +54,8 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
   const describedBy = [fieldError ? errorId : undefined, hintId, state.error ? alertId : undefined].filter(Boolean).join(' ');
 
   const submit = handleSubmit(({ phone }) => {
-    const parsed = parsePhoneNumber(phone);
-    const dialledFrom = parsed?.country ?? country;
-    if (!parsed || !dialledFrom) return;
-    flow.request({ country: dialledFrom, phoneNumber: parsed.nationalNumber, display: parsed.formatInternational() });
+    const address = phoneAddress(phone, country);
+    if (address) flow.request(address);
   });
 
   return (
@@ -51,20 +65,22 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
           {t('phone.label')}
         </label>
         <PhoneInput
-          {...part('input')}
+          numberInputProps={part('input')}
           containerComponentProps={part('phoneInput')}
           name="phone"
           control={control}
           rules={{
             validate: (value: string | undefined) =>
-              !value ? t('phone.required') : isValidPhoneNumber(value) ? true : t('phone.invalid'),
+              !value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid'),
           }}
           id={inputId}
-          flags={flags}
-          defaultCountry={defaultCountry}
+          defaultCountry={initialCountry}
+          // A number typed in national form comes back the same way after "Use a different phone number".
+          initialValueFormat="national"
           countries={countries}
           onCountryChange={setCountry}
-          countrySelectProps={{ ...part('countrySelect'), 'aria-label': t('phone.countryLabel') }}
+          countrySelectComponent={CountrySelect}
+          countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
           autoComplete="tel"
           readOnly={busy}
           aria-invalid={fieldError ? true : undefined}
