@@ -4,6 +4,9 @@ import type { DemoPageOptions, RunningDemo } from './demo';
 import { watchPage, type PageProblems } from './pageWatch';
 import { leakedIn } from './secrets';
 
+// Chromium's console line for an HTTP error answer, e.g. "… with a status of 401 (Unauthorized)".
+const NETWORK_LOG = /^Failed to load resource: the server responded with a status of (\d+)/;
+
 /** A demo page opened on one flow, with everything it did recorded for the security checks. */
 export interface FlowPage {
   page: Page;
@@ -16,8 +19,11 @@ export interface FlowPage {
   root: Locator;
   /** Waits until the flow root shows this machine step (its `data-state`). */
   waitForStep(step: string): Promise<void>;
-  /** Where the flow shows a secret: DOM attributes and text, console output, or a URL the page requested. */
-  leaks(secrets: readonly string[]): string[];
+  /**
+   * CSP violations, uncaught errors and console errors, less Chromium's own "Failed to load resource" line for
+   * answers the protocol expects (by default the UIA 401): the browser logs those, not the kit.
+   */
+  unexpectedProblems(expectedStatuses?: readonly number[]): string[];
 }
 
 /** Opens the demo on a flow in a new tab of `browser`, watching CSP, console and requests from the first byte. */
@@ -26,7 +32,11 @@ export async function openFlow(browser: LaunchedChromium, demo: RunningDemo, opt
   const problems = await watchPage(page);
   const consoleLines: string[] = [];
   const requestUrls: string[] = [];
-  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  const failedLoads: string[] = [];
+  page.on('console', (message) => {
+    consoleLines.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' && NETWORK_LOG.test(message.text())) failedLoads.push(message.text());
+  });
   page.on('request', (request) => requestUrls.push(request.url()));
   await page.goto(demo.pageUrl(options));
   const root = page.locator('[data-threepid-part="root"]');
@@ -37,32 +47,30 @@ export async function openFlow(browser: LaunchedChromium, demo: RunningDemo, opt
     requestUrls,
     root,
     async waitForStep(step) {
-      await root.and(page.locator(`[data-state="${step}"]`)).waitFor();
+      await page.locator(`[data-threepid-part="root"][data-state="${step}"]`).waitFor();
     },
-    leaks(secrets) {
-      const found: string[] = [];
-      return found;
+    unexpectedProblems(expectedStatuses = [401]) {
+      const unexpectedLoads = failedLoads.filter((line) => !expectedStatuses.includes(Number(NETWORK_LOG.exec(line)?.[1])));
+      const others = problems.summary().filter((line) => !NETWORK_LOG.test(line.replace(/^console\.error: /, '')));
+      return [...others, ...unexpectedLoads.map((line) => `console.error: ${line}`)];
     },
   };
 }
 
 /**
- * Every place a secret shows up on the page now or went through it so far: the serialised DOM (every attribute
- * and text node, input values included), console output, and the URLs of requests the page made. The demo's own
- * address is left out: the test harness built it (its token rides in the fragment, never sent).
+ * Every place a secret shows up: the serialised DOM now (every attribute and text node), console output so far, and
+ * the URLs of every request the page made. What a person is typing into a field is theirs, not a leak, so field
+ * values are left out. The demo's own address is left out too: the harness built it, and its token rides in the
+ * fragment, which is never sent.
  */
-export async function findLeaks(flow: FlowPage, secrets: readonly string[], demoUrl: string): Promise<string[]> {
-  const dom = await flow.page.evaluate(() => {
-    const values = [...document.querySelectorAll('input, textarea')].map((field) =>
-      field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : '',
-    );
-    return `${document.documentElement.outerHTML}\n${values.join('\n')}`;
-  });
+export async function findLeaks(flow: FlowPage, secrets: readonly string[]): Promise<string[]> {
+  const dom = await flow.page.evaluate(() => document.documentElement.outerHTML);
+  const demoPage = flow.page.url().split('#')[0];
   const places: string[] = [];
   for (const secret of leakedIn(dom, secrets)) places.push(`DOM: ${mask(secret)}`);
   for (const line of flow.consoleLines) for (const secret of leakedIn(line, secrets)) places.push(`console: ${mask(secret)}`);
   for (const url of flow.requestUrls) {
-    if (url === demoUrl || url.split('#')[0] === demoUrl.split('#')[0]) continue;
+    if (url.split('#')[0] === demoPage) continue;
     for (const secret of leakedIn(url, secrets)) places.push(`URL ${new URL(url).pathname}: ${mask(secret)}`);
   }
   return places;
