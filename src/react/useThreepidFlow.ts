@@ -32,8 +32,11 @@ export interface FlowResult {
   logoutDevices?: boolean;
 }
 
-/** A host's own UIA handling: resolve an auth dict to send, or null to cancel. */
-export type AuthRequiredHandler = (uia: UiaInfo) => Promise<AuthDict | null>;
+/**
+ * A host's own UIA handling: resolve an auth dict to send, or null to cancel. Called again after a failed stage
+ * (e.g. a wrong password), with that error; a rejection counts as cancel.
+ */
+export type AuthRequiredHandler = (uia: UiaInfo, error?: FlowError) => Promise<AuthDict | null>;
 
 /** Options of `useThreepidFlow`. */
 export interface ThreepidFlowOptions {
@@ -97,6 +100,13 @@ export interface ThreepidFlow {
   /** True while a request the person is waiting on is in flight. */
   isBusy: boolean;
 }
+
+/**
+ * Set on every mutation, whatever the host's QueryClient defaults say. A retry must be the person's choice (it
+ * spends the server's rate limit, and a wrong code or password is not worth repeating), and the protocol client
+ * reports offline/timeout itself: react-query's online guess must not pause a step forever.
+ */
+const MUTATION_OPTIONS = { retry: false, networkMode: 'always' } as const;
 
 const DEFAULT_POLL_MS = 3000;
 const ONE_HOUR_MS = 3_600_000;
@@ -164,6 +174,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   }, [abortAll]);
 
   const requestMutation = useMutation({
+    ...MUTATION_OPTIONS,
     mutationFn: ({ next, signal }: { next: FlowState; signal: AbortSignal }) => {
       const session = next.session;
       if (!session) throw new ThreepidNetworkError('aborted');
@@ -179,10 +190,12 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     },
   });
   const submitCodeMutation = useMutation({
+    ...MUTATION_OPTIONS,
     mutationFn: ({ submitUrl, sid, clientSecret, token, signal }: { submitUrl: string; sid: string; clientSecret: string; token: string; signal: AbortSignal }) =>
       client.submitToken(submitUrl, { sid, clientSecret, token }, signal),
   });
   const completeMutation = useMutation({
+    ...MUTATION_OPTIONS,
     mutationFn: ({ next, auth, signal }: { next: FlowState; auth: AuthDict | undefined; signal: AbortSignal }) => {
       const session = next.session;
       if (!session?.sid) throw new ThreepidNetworkError('aborted');
@@ -202,7 +215,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       );
     },
   });
-  const whoamiMutation = useMutation({ mutationFn: (signal: AbortSignal) => client.whoami(signal) });
+  const whoamiMutation = useMutation({ ...MUTATION_OPTIONS, mutationFn: (signal: AbortSignal) => client.whoami(signal) });
 
   /** Runs one network step with its own abort controller; undefined when aborted or unmounted. */
   const run = useCallback(
@@ -250,15 +263,21 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       const uia = outcome.error instanceof MatrixApiError ? outcome.error.uia : undefined;
       const after = store.dispatch({ type: 'COMPLETE.FAILURE', error: toFlowError(outcome.error, 'complete'), uia });
       const onAuthRequired = optionsRef.current.onAuthRequired;
-      if (after.step === 'authenticating' && after.uia && onAuthRequired && !after.error) {
-        const hostAuth = await onAuthRequired(after.uia);
-        if (!mounted.current || store.get().step !== 'authenticating') return;
-        if (hostAuth) {
-          const resumed = store.dispatch({ type: 'AUTH.START' });
-          await complete(resumed, { session: after.uia.session, ...hostAuth });
-        } else {
-          store.dispatch({ type: 'AUTH.CANCEL' });
-        }
+      if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
+      // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
+      let hostAuth: AuthDict | null;
+      try {
+        hostAuth = await onAuthRequired(after.uia, after.error);
+      } catch {
+        // A dialog that failed counts as giving up: back to waiting, where the person can try again.
+        hostAuth = null;
+      }
+      if (!mounted.current || store.get().step !== 'authenticating') return;
+      if (hostAuth) {
+        const resumed = store.dispatch({ type: 'AUTH.START' });
+        await complete(resumed, { session: after.uia.session, ...hostAuth });
+      } else {
+        store.dispatch({ type: 'AUTH.CANCEL' });
       }
     },
     [run, completeMutation, store, finish],
@@ -284,6 +303,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     queryFn: ({ signal }) => client.getCapabilities(signal),
     enabled: purpose === 'add' && state.step === 'checking',
     retry: false,
+    networkMode: 'always',
     staleTime: 60_000,
   });
   useEffect(() => {

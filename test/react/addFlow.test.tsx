@@ -2,7 +2,8 @@
 // through User-Interactive Auth (password, fallback popup, the host's own dialog).
 import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthDict, ThreepidClient } from '../../src/protocol/types';
+import type { FlowError } from '../../src/flow/types';
+import type { AuthDict, ThreepidClient, UiaInfo } from '../../src/protocol/types';
 import { SEED_USERS } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
@@ -340,6 +341,43 @@ describe('useThreepidFlow add: onAuthRequired', () => {
     await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('authCancelled'));
     expect(result.current.state.step).toBe('awaitingLink');
     expect(onAuthRequired).toHaveBeenCalledTimes(1);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
+  });
+
+  it('should ask the host again, with the error, when the auth it gave was wrong', async () => {
+    const { hs, client } = fakeSetup();
+    const passwords = ['wrong horse', ALICE.password];
+    const onAuthRequired = vi.fn(async (uia: UiaInfo, _error?: FlowError): Promise<AuthDict | null> => ({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: ALICE.userId },
+      password: passwords.shift(),
+      session: uia.session,
+    }));
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'done');
+    expect(onAuthRequired).toHaveBeenCalledTimes(2);
+    expect(onAuthRequired.mock.calls[0]?.[1]).toBeUndefined();
+    expect(onAuthRequired.mock.calls[1]?.[1]).toMatchObject({ kind: 'wrongPassword' });
+    expect(hs.requests.filter((r) => r.endpoint === 'threepidAdd').map((r) => r.status)).toEqual([401, 401, 200]);
+  });
+
+  it('should cancel back to waiting when the host handler rejects', async () => {
+    const { hs, client } = fakeSetup();
+    const onAuthRequired = vi.fn(async (): Promise<AuthDict | null> => {
+      throw new Error('dialog crashed');
+    });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    act(() => result.current.continue());
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('authCancelled'));
+    expect(result.current.state.step).toBe('awaitingLink');
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // Where the hook finds its protocol client and its react-query client.
-import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient, useQueryClient } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient } from '../../src/protocol';
 import { useAddEmailFlow, useThreepidFlow } from '../../src/react';
 import { createFakeHomeserver } from '../../src/testing';
@@ -82,6 +82,50 @@ describe('ThreepidProvider', () => {
   it('should work with a client option under a host QueryClientProvider alone', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', client }, { hostQueryClient: hostQueryClient() });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+});
+
+describe("useThreepidFlow under a host's QueryClient defaults", () => {
+  afterEach(() => {
+    onlineManager.setOnline(true);
+  });
+
+  it('should not let a host default of mutation retries resend a refused request', async () => {
+    const { hs, client } = fakeSetup();
+    const host = new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 1 }, queries: { retry: 3, retryDelay: 1 } } });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client, hostQueryClient: host });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('alice@example.org'));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('threepidInUse'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    act(() => result.current.continue());
+    await waitForStep(result, 'authenticating');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
+  });
+
+  it('should not read capabilities again when a host default would retry a failed read', async () => {
+    const { hs, client } = fakeSetup();
+    hs.faults.inject({ endpoint: 'capabilities', kind: 'status500', times: 5 });
+    const host = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 1 } } });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host });
+    await waitForStep(result, 'enterAddress');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
+  });
+
+  it('should still talk to the server when react-query believes the browser is offline', async () => {
+    const { hs, client } = fakeSetup();
+    onlineManager.setOnline(false);
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: hostQueryClient() });
     await waitForStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
     await waitForStep(result, 'awaitingLink');

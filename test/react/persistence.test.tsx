@@ -1,0 +1,239 @@
+// Resuming after a reload through a sessionStorage-like object: what is kept, what never is, and when it goes.
+import { act } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createThreepidClient } from '../../src/protocol';
+import type { StorageLike, ThreepidFlowOptions } from '../../src/react';
+import { createFakeHomeserver } from '../../src/testing';
+import { ALICE, fakeSetup } from '../support/renderFlow';
+import { failOnConsole } from './support/failOnConsole';
+import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+
+failOnConsole();
+
+const NEW_PASSWORD = 'never stored passphrase';
+const RESET_KEY = 'matrix-threepid-kit:reset:email';
+const ADD_KEY = 'matrix-threepid-kit:add:email';
+
+/** An in-memory Storage that remembers every value ever written. */
+class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  readonly writes: string[] = [];
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.writes.push(value);
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+function signedOut() {
+  const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
+  return { hs, client: createThreepidClient({ baseUrl: 'http://localhost:8008', fetch: hs.fetch }) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('useThreepidFlow persist', () => {
+  it('should resume a reset waiting for the link after a remount, and finish it', async () => {
+    const { hs, client } = signedOut();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'reset', medium: 'email', persist: storage, pollIntervalMs: false };
+    const first = renderFlowHook(options, { client });
+    act(() => first.result.current.request('alice@example.org'));
+    act(() => first.result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(first.result, 'awaitingLink');
+    const session = first.result.current.state.session;
+    expect(storage.items.has(RESET_KEY)).toBe(true);
+    first.unmount();
+
+    const second = renderFlowHook(options, { client });
+    await waitForStep(second.result, 'awaitingLink');
+    expect(second.result.current.state.session).toMatchObject({ sid: session?.sid, clientSecret: session?.clientSecret, address: 'alice@example.org' });
+    expect(second.result.current.state.draft.address).toBe('alice@example.org');
+
+    await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    // The password was not kept, so it is asked again before finishing.
+    act(() => second.result.current.continue());
+    expect(second.result.current.state.step).toBe('choosePassword');
+    act(() => second.result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(second.result, 'done');
+    expect(hs.users.get('alice')?.password).toBe(NEW_PASSWORD);
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+
+  it('should resume an add flow waiting for the link after a remount, and finish it', async () => {
+    const { hs, client } = fakeSetup();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false };
+    const first = renderFlowHook(options, { client });
+    await waitForStep(first.result, 'enterAddress');
+    act(() => first.result.current.request('new@example.org'));
+    await waitForStep(first.result, 'awaitingLink');
+    first.unmount();
+
+    const second = renderFlowHook(options, { client, strict: true });
+    await waitForStep(second.result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => second.result.current.continue());
+    await waitForStep(second.result, 'authenticating');
+    act(() => second.result.current.authenticate({ password: ALICE.password }));
+    await waitForStep(second.result, 'done');
+    expect(hs.users.get(ALICE.userId)?.threepids.map((t) => t.address)).toContain('new@example.org');
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+
+  it('should resume a code step and accept the code after a remount', async () => {
+    const { hs, client } = fakeSetup({ emailSubmitUrl: true });
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'add', medium: 'email', persist: storage };
+    const first = renderFlowHook(options, { client });
+    await waitForStep(first.result, 'enterAddress');
+    act(() => first.result.current.request('new@example.org'));
+    await waitForStep(first.result, 'awaitingCode');
+    first.unmount();
+
+    const second = renderFlowHook(options, { client });
+    await waitForStep(second.result, 'awaitingCode');
+    act(() => second.result.current.submitCode(hs.inbox.latest('new@example.org')?.token ?? ''));
+    await waitForStep(second.result, 'authenticating');
+    expect(hs.requests.count({ endpoint: 'submitToken', status: 200 })).toBe(1);
+  });
+
+  it('should never store a password: not the new one, not the UIA one', async () => {
+    const reset = signedOut();
+    const storage = new MemoryStorage();
+    const resetFlow = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage, pollIntervalMs: false }, { client: reset.client });
+    act(() => resetFlow.result.current.request('alice@example.org'));
+    act(() => resetFlow.result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(resetFlow.result, 'awaitingLink');
+    act(() => resetFlow.result.current.continue());
+    await vi.waitFor(() => expect(resetFlow.result.current.state.error?.kind).toBe('notYetValidated'));
+
+    const add = fakeSetup();
+    const addFlow = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false }, { client: add.client });
+    await waitForStep(addFlow.result, 'enterAddress');
+    act(() => addFlow.result.current.request('new@example.org'));
+    await waitForStep(addFlow.result, 'awaitingLink');
+    act(() => addFlow.result.current.continue());
+    await waitForStep(addFlow.result, 'authenticating');
+    act(() => addFlow.result.current.authenticate({ password: ALICE.password }));
+    await vi.waitFor(() => expect(addFlow.result.current.state.error?.kind).toBe('notYetValidated'));
+
+    expect(storage.writes.length).toBeGreaterThan(0);
+    for (const written of storage.writes) {
+      expect(written).not.toContain(NEW_PASSWORD);
+      expect(written).not.toContain(ALICE.password);
+      expect(written).not.toMatch(/password/i);
+      const parsed: unknown = JSON.parse(written);
+      expect(parsed).toMatchObject({ v: 1, session: { sid: expect.any(String) } });
+      expect(parsed).not.toHaveProperty('session.uiaSession');
+    }
+  });
+
+  it('should forget the saved flow on reset()', async () => {
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage, passwordStep: 'after-link' }, { client });
+    act(() => result.current.request('alice@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(storage.items.has(RESET_KEY)).toBe(true);
+    act(() => result.current.reset());
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+  });
+
+  it('should not resume a session older than tokenLifetimeMs, and drop it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2030, 0, 1) });
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'reset', medium: 'email', persist: storage, passwordStep: 'after-link', tokenLifetimeMs: 600_000 };
+    const first = renderFlowHook(options, { client });
+    act(() => first.result.current.request('alice@example.org'));
+    await waitForStep(first.result, 'awaitingLink');
+    first.unmount();
+
+    vi.setSystemTime(Date.now() + 599_000);
+    const fresh = renderFlowHook(options, { client });
+    await waitForStep(fresh.result, 'awaitingLink');
+    fresh.unmount();
+
+    vi.setSystemTime(Date.now() + 2_000);
+    const stale = renderFlowHook(options, { client });
+    expect(stale.result.current.state.step).toBe('enterAddress');
+    expect(stale.result.current.state.session).toBeUndefined();
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+  });
+
+  it('should expire after one hour by default', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2030, 0, 1) });
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'reset', medium: 'email', persist: storage, passwordStep: 'after-link' };
+    const first = renderFlowHook(options, { client });
+    act(() => first.result.current.request('alice@example.org'));
+    await waitForStep(first.result, 'awaitingLink');
+    first.unmount();
+    vi.setSystemTime(Date.now() + 3_600_001);
+    const stale = renderFlowHook(options, { client });
+    expect(stale.result.current.state.step).toBe('enterAddress');
+  });
+
+  it.each([
+    ['garbage JSON', '{not json'],
+    ['JSON of another shape', JSON.stringify({ hello: 'world' })],
+    ['a session without a sid', JSON.stringify({ v: 1, step: 'awaitingLink', session: { medium: 'email', address: 'a@b.c', clientSecret: 'x', sendAttempt: 1, startedAt: Date.now() } })],
+    ['a session of the other medium', JSON.stringify({ v: 1, step: 'awaitingCode', session: { medium: 'msisdn', address: '+447700900123', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() } })],
+    ['JSON null', 'null'],
+  ])('should ignore %s in storage and start fresh', async (_label, stored) => {
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    storage.items.set(RESET_KEY, stored);
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(result.current.state.session).toBeUndefined();
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+  });
+
+  it('should use persistKey when given', async () => {
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    const { result } = renderFlowHook(
+      { purpose: 'reset', medium: 'email', persist: storage, persistKey: 'my-app:reset', passwordStep: 'after-link' },
+      { client },
+    );
+    act(() => result.current.request('alice@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect([...storage.items.keys()]).toEqual(['my-app:reset']);
+  });
+
+  it('should keep working when the storage refuses to be used', async () => {
+    const { hs, client } = signedOut();
+    const broken: StorageLike = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: broken, pollIntervalMs: false }, { client });
+    act(() => result.current.request('alice@example.org'));
+    act(() => result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'done');
+    act(() => result.current.reset());
+    expect(result.current.state.step).toBe('enterAddress');
+  });
+});
