@@ -111,18 +111,10 @@ const MUTATION_OPTIONS = { retry: false, networkMode: 'always' } as const;
 const DEFAULT_POLL_MS = 3000;
 const ONE_HOUR_MS = 3_600_000;
 
-// react-query hashes keys as JSON, where every client object looks like `{}`: key the cache by identity instead.
-const clientIds = new WeakMap<ThreepidClient, number>();
-let lastClientId = 0;
-function clientId(client: ThreepidClient): number {
-  let id = clientIds.get(client);
-  if (id === undefined) {
-    lastClientId += 1;
-    id = lastClientId;
-    clientIds.set(client, id);
-  }
-  return id;
-}
+// Capabilities are cached per flow instance: react-query hashes keys as JSON, where every client object looks like
+// `{}` (so two servers would share an answer), and keying by object identity would refetch forever for a host that
+// builds a new client on each render.
+let lastFlowId = 0;
 
 function isAborted(err: unknown): boolean {
   return err instanceof ThreepidNetworkError && err.reason === 'aborted';
@@ -155,6 +147,10 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     ),
   );
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const [flowId] = useState(() => {
+    lastFlowId += 1;
+    return lastFlowId;
+  });
 
   // In-flight requests, aborted on unmount, reset and address change.
   const controllers = useRef(new Set<AbortController>());
@@ -299,7 +295,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
 
   // --- Capabilities (add flows): read once per client, before showing a form that might not work.
   const capabilities = useQuery({
-    queryKey: ['matrix-threepid-kit', 'capabilities', clientId(client)],
+    queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
     queryFn: ({ signal }) => client.getCapabilities(signal),
     enabled: purpose === 'add' && state.step === 'checking',
     retry: false,

@@ -127,6 +127,55 @@ describe('useThreepidFlow add flows', () => {
   });
 });
 
+describe('useThreepidFlow add: flags, callbacks and starting again', () => {
+  it('should report busy only while a request the person waits on is in flight', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    expect(result.current.isBusy).toBe(false);
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'latency', ms: 30 });
+    act(() => result.current.request('new@example.org'));
+    expect(result.current.state.step).toBe('requesting');
+    expect(result.current.isBusy).toBe(true);
+    await waitForStep(result, 'awaitingLink');
+    expect(result.current.isBusy).toBe(false);
+  });
+
+  it('should call onError once per error shown', async () => {
+    const { client } = fakeSetup();
+    const onError = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', onError }, { client, strict: true });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('alice@example.org'));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('threepidInUse'));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'threepidInUse', errcode: 'M_THREEPID_IN_USE' }));
+    act(() => result.current.dismissError());
+    expect(result.current.state.error).toBeUndefined();
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('should start a second addition after reset() once the first is done', async () => {
+    const { hs, client } = fakeSetup({ emailSubmitUrl: true });
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', onComplete }, { client });
+    for (const address of ['one@example.org', 'two@example.org']) {
+      await waitForStep(result, 'enterAddress');
+      expect(result.current.state.draft.address).toBe('');
+      act(() => result.current.request(address));
+      await waitForStep(result, 'awaitingCode');
+      act(() => result.current.submitCode(hs.inbox.latest(address)?.token ?? ''));
+      await waitForStep(result, 'authenticating');
+      act(() => result.current.authenticate({ password: ALICE.password }));
+      await waitForStep(result, 'done');
+      act(() => result.current.reset());
+    }
+    expect(onComplete).toHaveBeenCalledTimes(2);
+    expect(hs.users.get(ALICE.userId)?.threepids.map((t) => t.address)).toEqual(expect.arrayContaining(['one@example.org', 'two@example.org']));
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(1);
+  });
+});
+
 describe('useThreepidFlow add: password stage', () => {
   it('should name the user from whoami, ask whoami once, and recover from a wrong password', async () => {
     const { hs, client } = fakeSetup();
@@ -175,6 +224,26 @@ describe('useThreepidFlow add: password stage', () => {
     const last = hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1);
     expect(last?.body).toMatchObject({ auth: { session: expect.any(String) } });
     expect(last?.body).not.toHaveProperty('auth.password');
+  });
+
+  it('should stay on the password stage with the error when whoami fails, and ask it again next time', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'authenticating');
+    hs.faults.inject({ endpoint: 'whoami', kind: 'status500' });
+    act(() => result.current.authenticate({ password: ALICE.password }));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('server'));
+    expect(result.current.state.step).toBe('authenticating');
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
+
+    act(() => result.current.authenticate({ password: ALICE.password }));
+    await waitForStep(result, 'done');
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(2);
   });
 
   it('should go back to waiting with authCancelled when the person gives up UIA', async () => {

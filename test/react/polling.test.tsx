@@ -115,6 +115,25 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
     expect(polls(hs)).toBe(5);
   });
 
+  it('should poll once when the tab comes back with both visibilitychange and focus', async () => {
+    const { hs } = await resetAwaitingLink();
+    setVisibility('hidden');
+    await advance(10_000);
+    expect(polls(hs)).toBe(0);
+    act(() => {
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('focus'));
+    });
+    await settleUntil(() => expect(polls(hs)).toBe(1));
+    await advance(0);
+    expect(polls(hs)).toBe(1);
+    await advance(4_499);
+    expect(polls(hs)).toBe(1);
+    await advance(1);
+    expect(polls(hs)).toBe(2);
+  });
+
   it('should stop polling on unmount', async () => {
     const { hs, unmount } = await resetAwaitingLink();
     await advance(7_500);

@@ -79,6 +79,17 @@ describe('ThreepidProvider', () => {
     expect(disabled.hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
   });
 
+  it('should settle when the host passes a new client object on every render', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderWithKit(() => useAddEmailFlow({ client: { ...client } }), { client });
+    await waitForStep(result, 'enterAddress');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+
   it('should work with a client option under a host QueryClientProvider alone', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', client }, { hostQueryClient: hostQueryClient() });
