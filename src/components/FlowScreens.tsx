@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowState } from '../flow/types';
 import type { MessageKey } from '../i18n/en';
 import type { Medium } from '../protocol/types';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
 import { FlowFrame } from './parts/FlowFrame';
-import { AuthStep } from './steps/AuthStep';
+import { AuthStep, nextStage } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
 import { UnavailableActions } from './steps/UnavailableStep';
@@ -69,8 +69,17 @@ function linkKeys(state: FlowState): ScreenKeys {
   return { heading: `${key}.link.heading`, description: `${key}.link.sent` };
 }
 
+/** What "Confirm it's you" asks for: the password, single sign-on, or another stage in the server's page. */
+function authKeys(state: FlowState, hostHandlesAuth: boolean): ScreenKeys {
+  const stage = state.uia ? nextStage(state.uia) : undefined;
+  // The host runs its own dialog: it explains what it needs there.
+  if (hostHandlesAuth || !stage) return { heading: 'auth.heading' };
+  if (stage === 'm.login.password') return { heading: 'auth.heading', description: 'auth.password.description' };
+  return { heading: 'auth.heading', description: stage === 'm.login.sso' ? 'auth.sso.description' : 'auth.fallback.description' };
+}
+
 /** Which messages each screen shows. */
-function screenKeys(view: FlowView, state: FlowState): ScreenKeys {
+function screenKeys(view: FlowView, state: FlowState, hostHandlesAuth = false): ScreenKeys {
   const key = flowKey(state);
   switch (view) {
     case 'checking':
@@ -87,7 +96,7 @@ function screenKeys(view: FlowView, state: FlowState): ScreenKeys {
     case 'code':
       return { heading: `${key}.code.heading`, description: `${key}.code.description` };
     case 'auth':
-      return { heading: 'auth.heading' };
+      return authKeys(state, hostHandlesAuth);
     case 'done':
       if (key !== 'reset') return { heading: `${key}.done.heading`, description: `${key}.done.description` };
       return {
@@ -98,10 +107,25 @@ function screenKeys(view: FlowView, state: FlowState): ScreenKeys {
   }
 }
 
-/** What the live region says: sends, resends and completion — not every countdown tick. */
-function statusKey(view: FlowView, state: FlowState): MessageKey | undefined {
+/**
+ * True once the resend cooldown of the current send has run out, until the next send: the moment to say once
+ * that resend can be used (the button's own countdown is not announced).
+ */
+function useResendReady(availableAt: number | undefined, cooldownUntil: number | undefined): boolean {
+  const [readyFor, setReadyFor] = useState<number | undefined>(undefined);
+  const previous = useRef(availableAt);
+  useEffect(() => {
+    if (previous.current !== undefined && availableAt === undefined) setReadyFor(cooldownUntil);
+    previous.current = availableAt;
+  }, [availableAt, cooldownUntil]);
+  return readyFor !== undefined && readyFor === cooldownUntil;
+}
+
+/** What the live region says: sends, resends, resend available again and completion — not every countdown tick. */
+function statusKey(view: FlowView, state: FlowState, resendReady: boolean): MessageKey | undefined {
   if (view === 'done') return screenKeys(view, state).heading;
   if ((view === 'link' || view === 'code') && state.step !== 'requesting') {
+    if (resendReady) return 'common.resendReady';
     const email = state.config.medium === 'email';
     if (state.resendCount > 0) return email ? 'common.emailResent' : 'common.codeResent';
     return email ? 'common.emailSent' : 'common.codeSent';
@@ -114,7 +138,7 @@ export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, auto
   const { t, tParts, part } = useFlowUi();
   const { state } = flow;
   const view = viewOf(state);
-  const keys = screenKeys(view, state);
+  const keys = screenKeys(view, state, hostHandlesAuth);
   const address = state.session?.address ?? state.draft.address;
   // The address is wrapped in <bdi> so an email or +44… number reads right inside right-to-left text.
   const description = keys.description && (
@@ -131,7 +155,8 @@ export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, auto
       {keys.more && ` ${t(keys.more)}`}
     </>
   );
-  const status = statusKey(view, state);
+  const resendReady = useResendReady(flow.resendAvailableAt, state.session?.cooldownUntil);
+  const status = statusKey(view, state, resendReady);
   let body: ReactNode = null;
   switch (view) {
     case 'unavailable':

@@ -72,7 +72,7 @@ export function AuthStep({ flow, hostHandlesAuth }: { flow: ThreepidFlow; hostHa
             flow.authenticateWithFallback(stage);
           }}
         >
-          {t(stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button')}
+          {t(windowOpen ? 'auth.window.reopen' : stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button')}
         </Button>
         {cancel}
       </div>

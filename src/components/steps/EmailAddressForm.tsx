@@ -18,6 +18,9 @@ export function EmailAddressForm({ flow, submitLabel, onCancel, defaultValue }: 
   });
   const alertId = useId();
   const busy = state.step === 'requesting';
+  // After a 429 the flow will not ask again before the server's wait is over: a disabled button says so, where an
+  // enabled one would do nothing when clicked.
+  const waiting = state.error?.kind === 'rateLimited' && flow.resendAvailableAt !== undefined;
   const { ref: emailRef, ...emailField } = register('email', {
     required: t('email.required'),
     pattern: { value: EMAIL_SHAPE, message: t('email.invalid') },
@@ -39,7 +42,7 @@ export function EmailAddressForm({ flow, submitLabel, onCancel, defaultValue }: 
       />
       <Alert error={state.error} id={alertId} />
       <div {...part('actions')}>
-        <Button type="submit" busy={busy} busyLabel={t('common.sending')}>
+        <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
           {submitLabel}
         </Button>
         {onCancel && (

@@ -51,6 +51,9 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
   });
   const fieldError = formState.errors.phone?.message;
   const busy = state.step === 'requesting';
+  // After a 429 the flow will not ask again before the server's wait is over: a disabled button says so, where an
+  // enabled one would do nothing when clicked.
+  const waiting = state.error?.kind === 'rateLimited' && flow.resendAvailableAt !== undefined;
   const describedBy = [fieldError ? errorId : undefined, hintId, state.error ? alertId : undefined].filter(Boolean).join(' ');
 
   const submit = handleSubmit(({ phone }) => {
@@ -97,7 +100,7 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
       </div>
       <Alert error={state.error} id={alertId} />
       <div {...part('actions')}>
-        <Button type="submit" busy={busy} busyLabel={t('common.sending')}>
+        <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
           {submitLabel}
         </Button>
         {onCancel && (

@@ -1,0 +1,149 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow } from '../../src';
+import { en } from '../../src/i18n/en';
+import { failOnConsoleNoise } from '../support/consoleGuard';
+import { createHarness, enterPhone, findAlert, findStep, renderKit, sendAttempts, statusRegion } from '../support/flowHarness';
+
+failOnConsoleNoise();
+vi.setConfig({ testTimeout: 20_000 });
+
+const EMAIL = 'new@example.org';
+
+beforeEach(() => {
+  // Real time still flows (user-event and the fake need it); the countdown is moved on by hand.
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves the clock on, letting React render what the timers changed. */
+async function advance(ms: number): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+function resendButton(): HTMLElement {
+  return screen.getByRole('button', { name: /^Resend/ });
+}
+
+describe('resend and its cooldown', () => {
+  it('should count down on the resend button, then resend with send_attempt + 1 and say so', async () => {
+    const { hs, client } = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    expect(statusRegion()).toHaveTextContent(`Email sent to ${EMAIL}`);
+
+    expect(resendButton()).toHaveTextContent('Resend in 30s');
+    expect(resendButton()).toBeDisabled();
+    expect(resendButton()).toHaveAttribute('data-state', 'cooling');
+    await advance(10_000);
+    expect(resendButton()).toHaveTextContent('Resend in 20s');
+    // The countdown is shown, not announced every second.
+    expect(statusRegion()).toHaveTextContent(`Email sent to ${EMAIL}`);
+
+    await advance(20_000);
+    expect(resendButton()).toHaveTextContent(en['common.resendEmail']);
+    expect(resendButton()).toBeEnabled();
+    expect(resendButton()).toHaveAttribute('data-state', 'ready');
+    expect(statusRegion()).toHaveTextContent(en['common.resendReady']);
+
+    await user.click(resendButton());
+    expect(await screen.findByText(en['common.emailResent'])).toBe(statusRegion());
+    expect(sendAttempts(hs)).toEqual([1, 2]);
+    expect(hs.inbox.all()).toHaveLength(2);
+    expect(resendButton()).toHaveTextContent('Resend in 30s');
+    expect(resendButton()).toBeDisabled();
+    // The focus stays where the person is: the resend does not move them to the heading.
+    expect(screen.getByRole('heading', { name: en['addEmail.link.heading'] })).not.toHaveFocus();
+  });
+
+  it('should follow a shorter resendCooldownMs', async () => {
+    const { client } = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} resendCooldownMs={5_000} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    expect(resendButton()).toHaveTextContent('Resend in 5s');
+    await advance(5_000);
+    expect(resendButton()).toBeEnabled();
+  });
+
+  it("should wait as long as the server's Retry-After says when a resend is rate limited, then resend once", async () => {
+    const { hs, client } = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    await advance(30_000);
+
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 45_000 });
+    await user.click(resendButton());
+    await findAlert('Too many attempts. Try again in 45 seconds.');
+    expect(resendButton()).toHaveTextContent('Resend in 45s');
+    expect(resendButton()).toBeDisabled();
+    await advance(15_000);
+    expect(resendButton()).toHaveTextContent('Resend in 30s');
+    await advance(30_000);
+    expect(resendButton()).toBeEnabled();
+
+    await user.click(resendButton());
+    expect(await screen.findByText(en['common.emailResent'])).toBe(statusRegion());
+    // The 429 sent nothing, so the retry is still the second attempt.
+    expect(sendAttempts(hs)).toEqual([1, 2, 2]);
+    expect(hs.inbox.all()).toHaveLength(2);
+  });
+
+  it('should hold the send button while a first request is rate limited, then send once the wait is over', async () => {
+    const { hs, client } = createHarness();
+    // Longer than the kit's own 30 s cooldown, which a 429 never shortens.
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 40_000 });
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);
+    const input = await screen.findByRole('textbox', { name: 'Email address' });
+    await user.type(input, `${EMAIL}{Enter}`);
+    await findAlert('Too many attempts. Try again in 40 seconds.');
+    const send = screen.getByRole('button', { name: en['addEmail.submit'] });
+    expect(send).toBeDisabled();
+    expect(input).toHaveValue(EMAIL);
+    await advance(39_000);
+    expect(send).toBeDisabled();
+
+    await advance(1_000);
+    expect(send).toBeEnabled();
+    await user.click(send);
+    await findStep(en['addEmail.link.heading']);
+    expect(sendAttempts(hs)).toEqual([1, 1]);
+    expect(hs.inbox.all()).toHaveLength(1);
+  });
+
+  it('should resend a code and say a new code was sent', async () => {
+    const { hs, client } = createHarness();
+    const { user } = renderKit(<AddPhoneFlow defaultCountry="GB" countries={['GB', 'FR']} resendCooldownMs={1_000} />, client);
+    await findStep(en['addPhone.heading']);
+    await enterPhone(user, 'GB', '07400 123456');
+    await user.keyboard('{Enter}');
+    await findStep(en['addPhone.code.heading']);
+    const code = screen.getByRole('textbox', { name: en['code.label'] });
+    await user.type(code, '12');
+    await advance(1_000);
+
+    await user.click(screen.getByRole('button', { name: en['common.resendCode'] }));
+    expect(await screen.findByText(en['common.codeResent'])).toBe(statusRegion());
+    expect(sendAttempts(hs)).toEqual([1, 2]);
+    // Typing in progress survives the resend.
+    expect(screen.getByRole('textbox', { name: en['code.label'] })).toHaveValue('12');
+  });
+
+  it('should resend a reset email from the link step', async () => {
+    const { hs, client } = createHarness({}, { accessToken: null });
+    const { user } = renderKit(<ResetPasswordFlow passwordStep="after-link" resendCooldownMs={1_000} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), 'alice@example.org{Enter}');
+    await findStep(en['reset.link.heading']);
+    await advance(1_000);
+    await user.click(screen.getByRole('button', { name: en['common.resendEmail'] }));
+    expect(await screen.findByText(en['common.emailResent'])).toBe(statusRegion());
+    expect(hs.inbox.all()).toHaveLength(2);
+  });
+});
