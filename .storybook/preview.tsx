@@ -38,6 +38,20 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // The first entry is what `npm start` opens on: the AddEmailFlow Playground, then each flow's docs and states.
+    options: {
+      storySort: {
+        order: [
+          'Flows',
+          ['AddEmailFlow', ['Playground', 'Docs', '*'], 'AddPhoneFlow', ['Playground', 'Docs', '*'], 'ResetPasswordFlow', ['Playground', 'Docs', '*']],
+          'Introduction',
+          'Theming',
+          'Real homeserver',
+          'Tools',
+        ],
+        includeNames: true,
+      },
+    },
   },
 };
 
