@@ -37,6 +37,8 @@ const meta = {
   title: 'Flows/AddEmailFlow',
   component: AddEmailFlow,
   args: { onComplete: fn(), onError: fn() },
+  // Functions and objects a visitor could not type in: the controls panel leaves them out.
+  argTypes: { client: { control: false }, onAuthRequired: { control: false }, persist: { control: false } },
   render: (args) => (
     <FlowBeside note={signedInAsAlice}>
       <AddEmailFlow {...args} />
@@ -52,7 +54,7 @@ export const Playground: Story = {
   ...withFakeHomeserver(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await findScreen(canvas, 'Add an email address');
+    await findScreen(canvas, 'Add an email address', { focused: false });
     await expect(canvas.getByRole('textbox', { name: 'Email address' })).toHaveValue('');
     await expect(within(canvas.getByRole('region', { name: 'Fake inbox' })).getByRole('status')).toHaveTextContent('Nothing sent yet.');
   },
@@ -342,7 +344,7 @@ export const ThreepidChangesDisabled: Story = {
   ...withFakeHomeserver({ capabilities: { threepidChanges: false } }),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await findScreen(canvas, "Email and phone can't be changed here");
+    await findScreen(canvas, "Email and phone can't be changed here", { focused: false });
     await expect(canvas.queryByRole('textbox', { name: 'Email address' })).toBeNull();
   },
 };

@@ -47,6 +47,8 @@ const meta = {
   title: 'Flows/AddPhoneFlow',
   component: AddPhoneFlow,
   args: { defaultCountry: 'GB', onComplete: fn(), onError: fn() },
+  // Functions and objects a visitor could not type in: the controls panel leaves them out.
+  argTypes: { client: { control: false }, onAuthRequired: { control: false }, persist: { control: false } },
   render: (args) => (
     <FlowBeside note={note}>
       <AddPhoneFlow {...args} />
@@ -62,7 +64,7 @@ export const Playground: Story = {
   ...fakeHomeserver(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await findScreen(canvas, 'Add a phone number');
+    await findScreen(canvas, 'Add a phone number', { focused: false });
     await expect(canvas.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
     await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('');
   },
@@ -74,7 +76,7 @@ export const EnteringNumber: Story = {
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await findScreen(canvas, 'Add a phone number');
+    await findScreen(canvas, 'Add a phone number', { focused: false });
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'FR');
     await submitPhone(canvas, '06 12 34', SEND);
     await expect(await canvas.findByText('Enter a valid phone number for the country you chose')).toBeInTheDocument();
@@ -259,7 +261,7 @@ export const ThreepidChangesDisabled: Story = {
   ...fakeHomeserver({ capabilities: { threepidChanges: false } }),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await findScreen(canvas, "Email and phone can't be changed here");
+    await findScreen(canvas, "Email and phone can't be changed here", { focused: false });
     await expect(canvas.queryByRole('textbox', { name: 'Phone number' })).toBeNull();
   },
 };

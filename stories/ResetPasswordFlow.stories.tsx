@@ -45,6 +45,8 @@ const meta = {
   title: 'Flows/ResetPasswordFlow',
   component: ResetPasswordFlow,
   args: { defaultCountry: 'GB', onComplete: fn(), onError: fn() },
+  // Functions and objects a visitor could not type in: the controls panel leaves them out.
+  argTypes: { client: { control: false }, validatePassword: { control: false }, persist: { control: false } },
   render: (args) => (
     <FlowBeside note={note}>
       <ResetPasswordFlow {...args} />

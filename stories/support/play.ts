@@ -12,10 +12,13 @@ export type Canvas = ReturnType<typeof within>;
 /** Flows answer from the fake in milliseconds; this only absorbs a slow CI machine. */
 const SCREEN_TIMEOUT = 5000;
 
-/** Waits for the flow's screen with this heading (focus moves to it as the step changes). */
-export async function findScreen(canvas: Canvas, heading: string | RegExp): Promise<HTMLElement> {
+/**
+ * Waits for the flow's screen with this heading. Focus moves to the heading when the person's action changes the
+ * screen; pass `{ focused: false }` for the first screen, which must not take focus from the host page.
+ */
+export async function findScreen(canvas: Canvas, heading: string | RegExp, { focused = true } = {}): Promise<HTMLElement> {
   const found = await canvas.findByRole('heading', { level: 2, name: heading }, { timeout: SCREEN_TIMEOUT });
-  await waitFor(() => expect(found).toHaveFocus(), { timeout: SCREEN_TIMEOUT });
+  if (focused) await waitFor(() => expect(found).toHaveFocus(), { timeout: SCREEN_TIMEOUT });
   return found;
 }
 
