@@ -176,11 +176,16 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       if (!session) throw new ThreepidNetworkError('aborted');
       const nextLink = optionsRef.current.nextLink;
       const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(nextLink ? { nextLink } : {}) };
+      if (session.medium === 'email') {
+        return client.requestToken(next.config.purpose, { medium: 'email', email: session.address, ...common }, signal);
+      }
+      // A phone number given as a bare string has no dialling country: refuse it here, as the client refuses bad
+      // params (status 0: nothing was sent), rather than send a request the server can only reject.
+      const country = session.country;
+      if (!country) throw new MatrixApiError({ status: 0, errcode: 'M_INVALID_PARAM' });
       return client.requestToken(
         next.config.purpose,
-        session.medium === 'email'
-          ? { medium: 'email', email: session.address, ...common }
-          : { medium: 'msisdn', country: session.country ?? '', phoneNumber: session.phoneNumber ?? session.address, ...common },
+        { medium: 'msisdn', country, phoneNumber: session.phoneNumber ?? session.address, ...common },
         signal,
       );
     },

@@ -141,6 +141,53 @@ describe('useThreepidFlow add: flags, callbacks and starting again', () => {
     expect(result.current.isBusy).toBe(false);
   });
 
+  it('should refuse a phone flow given a bare string, without a request, and keep what was typed', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'msisdn' }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('+447700900123'));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('invalidAddress'));
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(result.current.state.draft.address).toBe('+447700900123');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
+  });
+
+  it('should send a full auth dict given to authenticate() as is, with the UIA session, and skip whoami', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'authenticating');
+    const session = result.current.state.uia?.session;
+    act(() =>
+      result.current.authenticate({ type: 'm.login.password', identifier: { type: 'm.id.user', user: 'alice' }, password: ALICE.password }),
+    );
+    await waitForStep(result, 'done');
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(0);
+    expect(hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1)?.body).toMatchObject({
+      auth: { type: 'm.login.password', identifier: { user: 'alice' }, session },
+    });
+  });
+
+  it('should send nextLink as next_link on every requestToken', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', nextLink: 'https://app.example.org/settings', resendCooldownMs: 0 }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await vi.waitFor(() => expect(result.current.canResend).toBe(true));
+    act(() => result.current.resend());
+    await vi.waitFor(() => expect(result.current.state.resendCount).toBe(1));
+    const bodies = hs.requests.filter((r) => r.endpoint === 'requestToken').map((r) => r.body);
+    expect(bodies).toEqual([
+      expect.objectContaining({ next_link: 'https://app.example.org/settings', send_attempt: 1 }),
+      expect.objectContaining({ next_link: 'https://app.example.org/settings', send_attempt: 2 }),
+    ]);
+  });
+
   it('should call onError once per error shown', async () => {
     const { client } = fakeSetup();
     const onError = vi.fn();

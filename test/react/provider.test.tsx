@@ -3,7 +3,7 @@ import { onlineManager, QueryClient, useQueryClient } from '@tanstack/react-quer
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient } from '../../src/protocol';
-import { useAddEmailFlow, useThreepidFlow } from '../../src/react';
+import { ThreepidProvider, useAddEmailFlow, useThreepidContext, useThreepidFlow } from '../../src/react';
 import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
@@ -30,6 +30,20 @@ describe('ThreepidProvider', () => {
     expect(mutations).toHaveLength(1);
     expect(mutations[0]?.state.status).toBe('success');
     expect(mutations[0]?.state.data).toEqual({ sid: result.current.state.session?.sid });
+  });
+
+  it('should give the flows below it its client and message overrides', () => {
+    const { client } = fakeSetup();
+    const messages = { 'email.label': 'E-mail' } as const;
+    const { result } = renderHook(() => useThreepidContext(), {
+      wrapper: ({ children }) => (
+        <ThreepidProvider client={client} messages={messages}>
+          {children}
+        </ThreepidProvider>
+      ),
+    });
+    expect(result.current?.client).toBe(client);
+    expect(result.current?.messages).toBe(messages);
   });
 
   it('should create its own QueryClient when there is none', async () => {
