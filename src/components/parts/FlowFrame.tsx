@@ -19,7 +19,8 @@ export interface FlowFrameProps {
 /** Root, heading and live region shared by every step of every flow. */
 export function FlowFrame({ step, view, heading, description, status, children }: FlowFrameProps): ReactNode {
   const { part } = useFlowUi();
-  const headingRef = useHeadingFocus<HTMLHeadingElement>(view);
+  // Reading capabilities happens at mount, not because the person did something: leaving it moves no focus.
+  const headingRef = useHeadingFocus<HTMLHeadingElement>(view === 'checking' ? undefined : view);
   return (
     <section {...part('root', step)} data-view={view}>
       <div {...part('header')}>
