@@ -75,7 +75,7 @@ export const EnteringAddress: Story = {
   },
 };
 
-/** The server is slow to answer (a latency fault): the button says it is sending, and stays focusable. */
+/** The server is slow (a latency fault: it answers after a minute): the button says it is sending, and stays focusable. */
 export const Sending: Story = {
   ...withFakeHomeserver(),
   play: async (context) => {

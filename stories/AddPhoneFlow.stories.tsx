@@ -86,7 +86,7 @@ export const EnteringNumber: Story = {
   },
 };
 
-/** The server is slow to answer (a latency fault): the button says it is sending. */
+/** The server is slow (a latency fault: it answers after a minute): the button says it is sending. */
 export const Sending: Story = {
   ...fakeHomeserver(),
   play: async (context) => {
