@@ -96,6 +96,23 @@ describe('resend and its cooldown', () => {
     expect(hs.inbox.all()).toHaveLength(2);
   });
 
+  it('should name the wait the resend button counts down, even when Retry-After is shorter than the cooldown', async () => {
+    const { hs, client } = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    await advance(30_000);
+
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 10_000 });
+    await user.click(resendButton());
+    await findAlert('Too many attempts. Try again in 30 seconds.');
+    expect(resendButton()).toHaveTextContent('Resend in 30s');
+    await advance(5_000);
+    // The alert says its sentence once; only the button counts.
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 30 seconds.');
+    expect(resendButton()).toHaveTextContent('Resend in 25s');
+  });
+
   it('should hold the send button while a first request is rate limited, then send once the wait is over', async () => {
     const { hs, client } = createHarness();
     // Longer than the kit's own 30 s cooldown, which a 429 never shortens.

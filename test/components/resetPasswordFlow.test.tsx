@@ -165,7 +165,7 @@ describe('ResetPasswordFlow', () => {
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
   });
 
-  it('should show and hide the password with a toggle that says its state', async () => {
+  it('should show and hide the password with a toggle named for what it does', async () => {
     const { client } = createHarness({}, { accessToken: null });
     const { user } = renderKit(<ResetPasswordFlow />, client);
     await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${ALICE_EMAIL}{Enter}`);
@@ -173,14 +173,17 @@ describe('ResetPasswordFlow', () => {
     const password = screen.getByLabelText(en['reset.password.newLabel']);
     await user.type(password, NEW_PASSWORD);
     const [toggle] = screen.getAllByRole('button', { name: en['common.showPassword'] });
-    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(toggle).toHaveAttribute('data-state', 'hidden');
     await user.click(toggle as HTMLElement);
     expect(password).toHaveAttribute('type', 'text');
     expect(password).toHaveValue(NEW_PASSWORD);
-    expect(toggle).toHaveAttribute('aria-pressed', 'true');
     expect(toggle).toHaveAccessibleName(en['common.hidePassword']);
+    expect(toggle).toHaveAttribute('data-state', 'shown');
+    // Not a pressed/unpressed toggle: its name already says what it does.
+    expect(toggle).not.toHaveAttribute('aria-pressed');
     await user.click(toggle as HTMLElement);
     expect(password).toHaveAttribute('type', 'password');
+    expect(toggle).toHaveAccessibleName(en['common.showPassword']);
   });
 
   it('should say a link not confirmed yet is not confirmed, and finish once it is', async () => {

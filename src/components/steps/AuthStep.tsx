@@ -48,7 +48,7 @@ export function AuthStep({ flow, hostHandlesAuth }: { flow: ThreepidFlow; hostHa
           fieldError={formState.errors.password?.message}
           describedBy={state.error ? alertId : undefined}
         />
-        <Alert error={state.error} id={alertId} />
+        <Alert state={state} id={alertId} />
         <div {...part('actions')}>
           <Button type="submit" busy={busy} busyLabel={t('common.verifying')}>
             {t('auth.password.submit')}
@@ -61,7 +61,7 @@ export function AuthStep({ flow, hostHandlesAuth }: { flow: ThreepidFlow; hostHa
   return (
     <div {...part('form')}>
       <p {...part('hint')}>{t(windowOpen ? 'auth.window.waiting' : 'auth.window.hint')}</p>
-      <Alert error={state.error} id={alertId} />
+      <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button
           busy={busy}

@@ -33,7 +33,7 @@ export function CodeStep({ flow }: { flow: ThreepidFlow }): ReactNode {
           describedBy={state.error ? alertId : undefined}
           readOnly={busy}
         />
-        <Alert error={state.error} id={alertId} />
+        <Alert state={state} id={alertId} />
         <div {...part('actions')}>
           <Button type="submit" busy={busy} busyLabel={t('common.verifying')}>
             {t('code.submit')}

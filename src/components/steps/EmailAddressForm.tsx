@@ -40,7 +40,7 @@ export function EmailAddressForm({ flow, submitLabel, onCancel, defaultValue }: 
         describedBy={state.error ? alertId : undefined}
         readOnly={busy}
       />
-      <Alert error={state.error} id={alertId} />
+      <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
           {submitLabel}

@@ -16,7 +16,7 @@ export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect:
     <div {...part('form')}>
       <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
       {autoDetect && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
-      <Alert error={state.error} id={alertId} />
+      <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button busy={checking} busyLabel={t('common.checking')} onClick={flow.continue}>
           {t(`${key}.link.continue`)}

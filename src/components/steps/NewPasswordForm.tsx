@@ -65,7 +65,7 @@ export function NewPasswordForm({ flow, minLength, validatePassword }: { flow: T
           {t('reset.password.logoutWarning')}
         </p>
       )}
-      <Alert error={state.error} id={alertId} />
+      <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button type="submit" busy={busy} busyLabel={state.step === 'requesting' ? t('common.sending') : t('common.verifying')}>
           {t(state.session?.sid ? 'reset.password.submit' : 'common.continue')}

@@ -98,7 +98,7 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
           </p>
         )}
       </div>
-      <Alert error={state.error} id={alertId} />
+      <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
           {submitLabel}
