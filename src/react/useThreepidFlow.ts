@@ -298,7 +298,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     [run, requestMutation, store],
   );
 
-  // --- Capabilities (add flows): read once per client, before showing a form that might not work.
+  // --- Capabilities (add flows): read once per flow, before showing a form that might not work.
   const capabilities = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
     queryFn: ({ signal }) => client.getCapabilities(signal),

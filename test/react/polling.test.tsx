@@ -34,11 +34,11 @@ function setVisibility(next: DocumentVisibilityState): void {
 const polls = (hs: FakeHomeserver): number => hs.requests.count({ endpoint: 'password' });
 
 /** A reset flow waiting for the link with its new password known, so it may poll. */
-async function resetAwaitingLink(options: Partial<ThreepidFlowOptions> = {}) {
+async function resetAwaitingLink(options: Partial<ThreepidFlowOptions> = {}, strict = false) {
   const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
   const client = createThreepidClient({ baseUrl: 'http://localhost:8008', fetch: hs.fetch });
   const onComplete = vi.fn();
-  const rendered = renderFlowHook({ purpose: 'reset', medium: 'email', onComplete, ...options }, { client });
+  const rendered = renderFlowHook({ purpose: 'reset', medium: 'email', onComplete, ...options }, { client, strict });
   act(() => rendered.result.current.request('alice@example.org'));
   act(() => rendered.result.current.setNewPassword('a much longer passphrase'));
   await settleToStep(rendered.result, 'awaitingLink');
@@ -70,6 +70,21 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
 
     await advance(120_000);
     expect(polls(hs)).toBe(2);
+  });
+
+  it('should poll on the same schedule under StrictMode, and finish once', async () => {
+    const { hs, result, onComplete, link } = await resetAwaitingLink({}, true);
+    await advance(3_000);
+    expect(polls(hs)).toBe(1);
+    await advance(4_500);
+    expect(polls(hs)).toBe(2);
+    await act(async () => {
+      await hs.followLink(link);
+    });
+    await advance(6_750);
+    await settleToStep(result, 'done');
+    expect(polls(hs)).toBe(3);
+    expect(onComplete).toHaveBeenCalledTimes(1);
   });
 
   it('should back off ×1.5 between polls, up to 30 s', async () => {
