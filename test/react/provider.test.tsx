@@ -11,7 +11,7 @@ import { hostQueryClient, renderFlowHook, renderWithKit, waitForStep } from './s
 
 failOnConsole();
 
-/** The mutation keys… react-query keeps no name, so count what reached the cache and what it ran. */
+/** How many mutations ran on this QueryClient (ours carry no key, so count them all). */
 function mutationCount(queryClient: QueryClient): number {
   return queryClient.getMutationCache().getAll().length;
 }
