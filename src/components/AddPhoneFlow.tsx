@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Country } from 'react-phone-number-input';
+import type { Country, Labels } from 'react-phone-number-input';
 import { useAddPhoneFlow, type AuthRequiredHandler } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { FlowScreens } from './FlowScreens';
@@ -12,6 +12,8 @@ export interface AddPhoneFlowProps extends SharedFlowProps {
   defaultCountry?: Country;
   /** Limit the country list. */
   countries?: Country[];
+  /** Country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
+  countryLabels?: Labels;
   /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
   onAuthRequired?: AuthRequiredHandler;
 }
@@ -32,6 +34,7 @@ function AddPhoneFlowBody(props: AddPhoneFlowProps): ReactNode {
           submitLabel={t('addPhone.submit')}
           defaultCountry={props.defaultCountry}
           countries={props.countries}
+          countryLabels={props.countryLabels}
           defaultValue={props.defaultValue}
           onCancel={props.onCancel}
         />

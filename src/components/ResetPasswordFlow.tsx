@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Country } from 'react-phone-number-input';
+import type { Country, Labels } from 'react-phone-number-input';
 import type { PasswordStep } from '../flow/types';
 import type { Medium } from '../protocol/types';
 import { useResetPasswordFlow, type ThreepidFlow } from '../react';
@@ -25,6 +25,8 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   defaultCountry?: Country;
   /** Phone: limit the country list. */
   countries?: Country[];
+  /** Phone: country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
+  countryLabels?: Labels;
 }
 
 function MediumSwitch({ flow, media }: { flow: ThreepidFlow; media: Medium[] }): ReactNode {
@@ -67,6 +69,7 @@ function ResetPasswordFlowBody(props: ResetPasswordFlowProps): ReactNode {
           submitLabel={submitLabel}
           defaultCountry={props.defaultCountry}
           countries={props.countries}
+          countryLabels={props.countryLabels}
           onCancel={props.onCancel}
         />
       )}

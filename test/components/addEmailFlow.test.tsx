@@ -1,9 +1,10 @@
-import { screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AddEmailFlow } from '../../src';
+import { AddEmailFlow, ThreepidProvider } from '../../src';
 import { en } from '../../src/i18n/en';
 import { failOnConsoleNoise } from '../support/consoleGuard';
-import { createHarness, expectNoSecretsInDom, findAlert, findStep, renderKit, secretsOf, sendAttempts, statusRegion } from '../support/flowHarness';
+import { createHarness, expectNoSecretsInDom, findAlert, findStep, renderKit, secretsOf, sendAttempts, setupUser, statusRegion } from '../support/flowHarness';
 import { ALICE } from '../support/renderFlow';
 
 failOnConsoleNoise();
@@ -180,6 +181,48 @@ describe('AddEmailFlow', () => {
       { client_secret: '[redacted]', email: NEW_EMAIL, send_attempt: 1, next_link: 'https://app.example.org/done' },
     ]);
     expect(sendAttempts(hs)).toEqual([1]);
+  });
+
+  it('should send one email under StrictMode', async () => {
+    const { hs, client } = createHarness();
+    render(
+      <StrictMode>
+        <ThreepidProvider client={client}>
+          <AddEmailFlow pollIntervalMs={false} />
+        </ThreepidProvider>
+      </StrictMode>,
+    );
+    const user = setupUser();
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${NEW_EMAIL}{Enter}`);
+    expect(await findStep(en['addEmail.link.heading'])).toHaveFocus();
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+    expect(hs.inbox.all()).toHaveLength(1);
+  });
+
+  it('should come back to the link step after a reload with persist, and finish there', async () => {
+    const { hs, client } = createHarness();
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => saved.get(key) ?? null,
+      setItem: (key: string, value: string) => void saved.set(key, value),
+      removeItem: (key: string) => void saved.delete(key),
+    };
+    const first = renderKit(<AddEmailFlow persist={storage} pollIntervalMs={false} />, client);
+    await first.user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${NEW_EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    first.unmount();
+
+    const onComplete = vi.fn();
+    const { user } = renderKit(<AddEmailFlow persist={storage} pollIntervalMs={false} onComplete={onComplete} />, client);
+    await findStep(en['addEmail.link.heading']);
+    expect(screen.getByText(NEW_EMAIL, { selector: 'bdi' })).toBeInTheDocument();
+    await hs.followLink(hs.inbox.latest(NEW_EMAIL)?.link ?? '');
+    await user.click(screen.getByRole('button', { name: en['addEmail.link.continue'] }));
+    await user.type(await screen.findByLabelText(en['auth.password.label']), `${ALICE.password}{Enter}`);
+    await findStep(en['addEmail.done.heading']);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+    expect(saved.size).toBe(0);
   });
 
   it('should say plainly that 3PID changes are off, without making a requestToken', async () => {

@@ -65,6 +65,14 @@ describe('AddPhoneFlow', () => {
     expect(document.body.innerHTML).not.toMatch(/https?:\/\/[^"]*\.svg/);
   });
 
+  it('should name the countries in the language the host gives', async () => {
+    const { client } = createHarness();
+    renderKit(<AddPhoneFlow defaultCountry="GB" countries={['GB', 'DE']} countryLabels={{ GB: 'Royaume-Uni', DE: 'Allemagne', ZZ: 'Autre' }} />, client);
+    await findStep(en['addPhone.heading']);
+    const select = screen.getByRole('combobox', { name: en['phone.countryLabel'] });
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(['Autre', 'Allemagne', 'Royaume-Uni']);
+  });
+
   it('should use the country of a number typed in international form', async () => {
     const { hs, client } = createHarness();
     const { user } = renderKit(<AddPhoneFlow defaultCountry="US" />, client);

@@ -58,6 +58,34 @@ describe('theming contract on every screen', () => {
   });
 });
 
+const templates: string[] = Object.values(en);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A message with its placeholders filled by anything. */
+const filledPatterns = templates.map((template) => new RegExp(`^${template.split(/\{\w+\}/).map(escapeRegExp).join('[\\s\\S]+?')}$`));
+/** The literal pieces between placeholders (a description renders them apart from the `<bdi>` address). */
+const pieces = new Set(templates.flatMap((template) => template.split(/\{\w+\}/)).map((piece) => piece.trim()));
+
+/** Text the flow shows that does not come from the messages table (addresses and country names aside). */
+function textNotFromTable(container: HTMLElement): string[] {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const strays: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    const parent = node.parentElement;
+    if (!text || parent?.closest('option, svg, [data-threepid-part="address"]')) continue;
+    if (!pieces.has(text) && !filledPatterns.some((pattern) => pattern.test(text))) strays.push(text);
+  }
+  return strays;
+}
+
+describe('every text from the messages table', () => {
+  it.each(Object.entries(tours))('should show only text from the table on every screen of %s', async (_name, tour) => {
+    await tour((screenName, container) => {
+      expect(textNotFromTable(container), screenName).toEqual([]);
+    });
+  });
+});
+
 describe('classNames', () => {
   const classNames: ClassNames = { root: 'card', heading: 'title', input: 'form-control', button: 'btn', status: 'sr-status' };
 

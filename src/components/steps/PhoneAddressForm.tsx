@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
+import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress, ThreepidFlow } from '../../react/useThreepidFlow';
 import { useFlowUi } from '../FlowUi';
@@ -16,6 +16,8 @@ export interface PhoneAddressFormProps {
   defaultCountry?: Country;
   /** Limit the country list. */
   countries?: Country[];
+  /** Country names in the person's language (react-phone-number-input's `labels`, e.g. `react-phone-number-input/locale/fr`). */
+  countryLabels?: Labels;
   /** Initial number, E.164 (`+447700900123`). */
   defaultValue?: string;
   onCancel?: () => void;
@@ -36,7 +38,7 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
 }
 
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
-export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries, defaultValue, onCancel }: PhoneAddressFormProps): ReactNode {
+export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries, countryLabels, defaultValue, onCancel }: PhoneAddressFormProps): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
   const inputId = useId();
@@ -81,6 +83,7 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
           // A number typed in national form comes back the same way after "Use a different phone number".
           initialValueFormat="national"
           countries={countries}
+          labels={countryLabels}
           onCountryChange={setCountry}
           countrySelectComponent={CountrySelect}
           countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
