@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow } from '../../src';
 import { en } from '../../src/i18n/en';
 import { createThreepidClient } from '../../src/protocol';
@@ -75,14 +75,23 @@ const HOSTILE_SUBMIT_URLS: { name: string; rewrite: (original: string) => string
   { name: 'http from an https homeserver', rewrite: (original) => original.replace(/^https:/, 'http:') },
 ];
 
+/** What the security table prints: each hostile answer tried, and what the kit did. */
+const tried: { flow: string; submitUrl: string; outcome: string }[] = [];
+
 describe('a hostile submit_url', () => {
   let recorded: ReturnType<typeof consoleRecorder>;
   beforeEach(() => {
     recorded = consoleRecorder();
   });
   afterEach(() => recorded.restore());
+  afterAll(() => {
+    const width = Math.max(...tried.map((row) => row.submitUrl.length), 'submit_url'.length);
+    console.log(
+      ['Security: hostile submit_url', `${'flow'.padEnd(12)} | ${'submit_url'.padEnd(width)} | outcome`, ...tried.map((row) => `${row.flow.padEnd(12)} | ${row.submitUrl.padEnd(width)} | ${row.outcome}`)].join('\n'),
+    );
+  });
 
-  describe.each(HOSTILE_SUBMIT_URLS)('($name)', ({ rewrite }) => {
+  describe.each(HOSTILE_SUBMIT_URLS)('($name)', ({ name, rewrite }) => {
     it('should be refused by AddPhoneFlow with nothing sent, saying the code was not sent', async () => {
       const { hs, sent, fetch, secrets } = hostileSetup({}, rewrite);
       const { user } = renderWith(<AddPhoneFlow defaultCountry="GB" />, fetch, ALICE.token);
@@ -101,6 +110,7 @@ describe('a hostile submit_url', () => {
       const code = hs.inbox.latest(PHONE.e164)?.token ?? '';
       expect(sent.filter((request) => request.body.includes(code))).toEqual([]);
       expect(leaks(secrets(), recorded.lines())).toEqual([]);
+      tried.push({ flow: 'AddPhoneFlow', submitUrl: name, outcome: 'refused, message shown, 0 requests to any submit_url, code sent nowhere' });
     });
 
     it('should be refused by AddEmailFlow (server-checked email codes) with nothing sent', async () => {
@@ -117,6 +127,7 @@ describe('a hostile submit_url', () => {
         '/_matrix/client/v3/account/3pid/email/requestToken',
       ]);
       expect(hs.requests.count({ endpoint: 'submitToken' })).toBe(0);
+      tried.push({ flow: 'AddEmailFlow', submitUrl: name, outcome: 'refused, message shown, 0 requests to any submit_url' });
     });
   });
 });
