@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parts, partStates } from '../../src/components/anatomy';
+import { partProps, parts, partStates, type ButtonVariant, type PartName } from '../../src/components/anatomy';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string): string => readFileSync(resolve(root, path), 'utf8');
@@ -15,7 +15,6 @@ const withoutComments = (css: string): string => css.replace(/\/\*[\s\S]*?\*\//g
 /** The top-level statements of a stylesheet: what comes before each outermost `{`, and any stray text. */
 function topLevel(css: string): { preludes: string[]; stray: string } {
   const preludes: string[] = [];
-  let stray = '';
   let depth = 0;
   let text = '';
   for (const char of withoutComments(css)) {
@@ -29,18 +28,81 @@ function topLevel(css: string): { preludes: string[]; stray: string } {
       text += char;
     }
   }
-  stray = text.trim();
-  return { preludes, stray };
+  return { preludes, stray: text.trim() };
 }
 
-/** Every selector list in a stylesheet (rule preludes at any depth, at-rules left out). */
+/** Every selector list in a stylesheet (rule preludes at any depth, at-rules and keyframe steps left out). */
 function selectors(css: string): string[] {
   return [...withoutComments(css).matchAll(/([^{};]+)\{/g)]
     .map((m) => (m[1] ?? '').trim())
     .filter((prelude) => !prelude.startsWith('@') && !/^(to|from|\d+%)$/.test(prelude));
 }
 
-const declared = (css: string): Set<string> => new Set([...css.matchAll(/(--threepid-[\w-]+)\s*:/g)].map((m) => m[1] ?? ''));
+/** The complex selectors of a selector list: split at the commas outside any parentheses. */
+function alternatives(list: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let text = '';
+  for (const char of list) {
+    if (char === ',' && depth === 0) {
+      found.push(text.trim());
+      text = '';
+      continue;
+    }
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    text += char;
+  }
+  return [...found, text.trim()];
+}
+
+/** Custom properties a stylesheet declares (`--name:`), public or private. */
+const declared = (css: string, prefix: string): Set<string> =>
+  new Set([...withoutComments(css).matchAll(new RegExp(`(${prefix}[\\w-]+)\\s*:`, 'g'))].map((m) => m[1] ?? ''));
+
+/** Every `var(--threepid-…)` read, with whether it gives a default. */
+const publicReads = (css: string): { name: string; withDefault: boolean }[] =>
+  [...withoutComments(css).matchAll(/var\(\s*(--threepid-[\w-]+)\s*(,)?/g)].map((m) => ({ name: m[1] ?? '', withDefault: m[2] === ',' }));
+
+const promised = ['bg', 'fg', 'muted', 'border', 'accent', 'accent-fg', 'danger', 'success', 'warning', 'radius', 'button-radius', 'font', 'font-size', 'focus-ring', 'space-1', 'space-2', 'space-3', 'space-4', 'space-6'];
+
+/**
+ * A page holding every part, as the components render them (through `partProps`), in the states and shapes the
+ * stylesheet refines: a busy, a disabled and a secondary button, an invalid email input, the phone input's country
+ * box, a cooling resend, an empty status, a hidden hint, inside a container forced dark.
+ */
+function fixture(unstyled: boolean): Document {
+  const attributes = (part: PartName, extra: string): string => {
+    const props = partProps(part, undefined, unstyled);
+    return `data-threepid-part="${part}"${props.className ? ` class="${props.className}"` : ''} ${extra}`;
+  };
+  const el = (tag: string, part: PartName, extra = '', inner = ''): string => `<${tag} ${attributes(part, extra)}>${inner}</${tag}>`;
+  const secondary: ButtonVariant = 'secondary';
+  const nested = new Set<PartName>(['root', 'phoneInput', 'country', 'countrySelect', 'countryOption', 'flag', 'countryArrow']);
+  const flat = parts.filter((part) => !nested.has(part)).map((part) => el(part === 'input' ? 'input' : 'div', part));
+  const country = el(
+    'div',
+    'country',
+    '',
+    el('select', 'countrySelect', '', el('option', 'countryOption', 'value="GB"', 'United Kingdom')) + el('span', 'flag', '', '<svg></svg>') + el('span', 'countryArrow'),
+  );
+  const special = [
+    el('button', 'button', 'data-state="busy" aria-disabled="true"'),
+    el('button', 'button', `data-state="idle" data-variant="${secondary}" disabled`),
+    el('input', 'input', 'type="email" aria-invalid="true"'),
+    el('div', 'phoneInput', '', country + el('input', 'input', 'type="tel"')),
+    el('button', 'resend', 'data-state="cooling" disabled'),
+    el('button', 'mediumOption', 'data-state="off"'),
+    el('p', 'status'),
+    el('p', 'hint', 'hidden'),
+  ];
+  const document = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
+  document.body.innerHTML = `<div data-theme="dark">${el('div', 'root', '', [...flat, ...special].join(''))}</div>`;
+  return document;
+}
+
+/** Turns `:hover` and `:focus-visible` into a pseudo-class any element matches, so a static page can be matched. */
+const staticSelector = (selector: string): string => selector.replace(/:(hover|focus-visible)\b/g, ':not(#_)');
 
 describe('styles.css', () => {
   it('should stay within 3 KB gzip', () => {
@@ -48,30 +110,53 @@ describe('styles.css', () => {
     expect(size).toBeLessThanOrEqual(3072);
   });
 
-  it('should declare every --threepid-* variable it uses', () => {
-    const names = declared(stylesCss);
-    const used = [...stylesCss.matchAll(/var\(\s*(--threepid-[\w-]+)/g)].map((m) => m[1] ?? '');
-    expect(used.filter((name) => !names.has(name))).toEqual([]);
+  it('should require a kit class in every selector, so an unstyled flow gets no kit rule', () => {
+    const list = selectors(stylesCss);
+    expect(list.length).toBeGreaterThan(20);
+    expect(list.flatMap(alternatives).filter((selector) => !/\.threepid-[a-zA-Z]/.test(selector))).toEqual([]);
   });
 
-  it('should declare the themable variables the theming contract promises', () => {
-    const names = declared(stylesCss);
-    const promised = ['bg', 'fg', 'muted', 'border', 'accent', 'accent-fg', 'danger', 'success', 'warning', 'radius', 'font', 'font-size', 'focus-ring', 'space-1', 'space-4'];
+  it('should match no element of an unstyled flow, though every part and state is there', () => {
+    const unstyled = fixture(true);
+    expect(unstyled.querySelectorAll('[data-threepid-part]').length).toBeGreaterThan(parts.length);
+    const matching = selectors(stylesCss).filter((selector) => unstyled.querySelectorAll(staticSelector(selector)).length > 0);
+    expect(matching).toEqual([]);
+  });
+
+  it('should match the parts of a styled flow with every selector', () => {
+    const styled = fixture(false);
+    const unmatched = selectors(stylesCss).filter((selector) => styled.querySelectorAll(staticSelector(selector)).length === 0);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('should only read the public --threepid-* variables, each with a default, and never declare one', () => {
+    expect([...declared(stylesCss, '--threepid-')]).toEqual([]);
+    const reads = publicReads(stylesCss);
+    expect(reads.filter((read) => !read.withDefault).map((read) => read.name)).toEqual([]);
+    const names = new Set(reads.map((read) => read.name));
     expect(promised.map((name) => `--threepid-${name}`).filter((name) => !names.has(name))).toEqual([]);
   });
 
-  it('should select parts by data attribute, never by class or id', () => {
-    expect(selectors(stylesCss).filter((selector) => /[.#][a-z_-]/i.test(selector.replace(/\d*\.\d+/g, '')))).toEqual([]);
+  it('should turn the public variables into private ones on the root only, and declare every private one it uses', () => {
+    const privates = declared(stylesCss, '--_');
+    const used = [...withoutComments(stylesCss).matchAll(/var\(\s*(--_[\w-]+)/g)].map((m) => m[1] ?? '');
+    expect(used.filter((name) => !privates.has(name))).toEqual([]);
+    const readers = [...withoutComments(stylesCss).matchAll(/([^{};]+)\{[^{}]*var\(--threepid-/g)].map((m) => (m[1] ?? '').trim());
+    expect(readers.length).toBeGreaterThan(0);
+    expect(readers.filter((selector) => !selector.startsWith(':where(.threepid-root'))).toEqual([]);
   });
 
   it('should only name parts and states the anatomy defines', () => {
     const known = new Set<string>(parts);
-    const named = [...stylesCss.matchAll(/data-threepid-part=(\w+)/g)].map((m) => m[1] ?? '');
+    const css = withoutComments(stylesCss);
+    const named = [...css.matchAll(/\.threepid-(\w+)/g)].map((m) => m[1] ?? '');
     expect(named.filter((part) => !known.has(part))).toEqual([]);
     const states: Record<string, readonly string[]> = partStates;
-    const pairs = [...stylesCss.matchAll(/data-threepid-part=(\w+)\]\[data-state=(\w+)/g)];
+    const pairs = [...css.matchAll(/\.threepid-(\w+)\[data-state=(\w+)/g)];
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.filter(([, part = '', state = '']) => !(states[part] ?? []).includes(state)).map((m) => m[0])).toEqual([]);
+    const variants: readonly string[] = ['primary', 'secondary'] satisfies ButtonVariant[];
+    expect([...css.matchAll(/\[data-variant=(\w+)/g)].map((m) => m[1] ?? '').filter((variant) => !variants.includes(variant))).toEqual([]);
   });
 
   it('should use logical properties so right-to-left layouts mirror', () => {
@@ -79,13 +164,14 @@ describe('styles.css', () => {
   });
 
   it('should show a focus ring and stop the spinner for people who ask for reduced motion', () => {
-    expect(stylesCss).toMatch(/:focus-visible\s*\{\s*outline: var\(--threepid-focus-ring\)/);
-    expect(stylesCss).toMatch(/@media \(prefers-reduced-motion: reduce\)\s*\{\s*\[data-threepid-part=spinner\]\s*\{\s*animation: none/);
+    expect(stylesCss).toMatch(/\.threepid-root :focus-visible\s*\{\s*outline: var\(--_focus-ring\)/);
+    expect(stylesCss).toMatch(/--_focus-ring: var\(--threepid-focus-ring, 2px solid var\(--_accent\)\)/);
+    expect(stylesCss).toMatch(/@media \(prefers-reduced-motion: reduce\)\s*\{\s*\.threepid-spinner\s*\{\s*animation: none/);
   });
 
-  it('should switch to dark by system preference unless forced light, and by data-theme="dark"', () => {
-    expect(stylesCss).toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*:where\(\[data-threepid-part=root\]:not\(\[data-theme=light\]/);
-    expect(stylesCss).toMatch(/:where\(\[data-threepid-part=root\]\[data-theme=dark\]/);
+  it('should switch to dark by system preference unless forced light, and by data-theme="dark", keeping host values', () => {
+    expect(stylesCss).toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*:where\(\.threepid-root:not\(\[data-theme=light\], \[data-theme=light\] \*\)\)\s*\{[^}]*--_accent: var\(--threepid-accent, #/);
+    expect(stylesCss).toMatch(/:where\(\.threepid-root\[data-theme=dark\], \[data-theme=dark\] \.threepid-root:not\(\[data-theme=light\]\)\)\s*\{[^}]*--_accent: var\(--threepid-accent, #/);
   });
 });
 
@@ -119,9 +205,20 @@ describe('themes/compound.css', () => {
     '--cpd-space-6x',
   ]);
 
-  it('should only set variables that styles.css declares', () => {
-    const ours = declared(stylesCss);
-    expect([...declared(compoundCss)].filter((name) => !ours.has(name))).toEqual([]);
+  it('should never declare a public variable, so a host value set anywhere beats the preset', () => {
+    expect([...declared(compoundCss, '--threepid-')]).toEqual([]);
+  });
+
+  it('should only set private variables that styles.css declares, each reading the public one first', () => {
+    const ours = declared(stylesCss, '--_');
+    const set = [...withoutComments(compoundCss).matchAll(/(--_[\w-]+)\s*:\s*([^;]+);/g)];
+    expect(set.length).toBeGreaterThan(0);
+    expect(set.map((m) => m[1] ?? '').filter((name) => !ours.has(name))).toEqual([]);
+    expect(set.filter(([, name = '', value = '']) => !value.startsWith(`var(--threepid-${name.slice(3)},`)).map((m) => m[1])).toEqual([]);
+  });
+
+  it('should only style elements carrying the kit root class', () => {
+    expect(selectors(compoundCss).flatMap(alternatives).filter((selector) => !selector.includes('.threepid-root'))).toEqual([]);
   });
 
   it('should only read Compound tokens that exist, each with a fallback', () => {
@@ -131,9 +228,11 @@ describe('themes/compound.css', () => {
     expect(reads.filter(([, , comma]) => comma !== ',').map((m) => m[1])).toEqual([]);
   });
 
-  it('should map every colour of the kit', () => {
+  it('should map every colour of the kit, light and dark', () => {
     const colours = ['bg', 'fg', 'muted', 'border', 'accent', 'accent-fg', 'danger', 'success', 'warning'];
-    const names = declared(compoundCss);
-    expect(colours.map((c) => `--threepid-${c}`).filter((name) => !names.has(name))).toEqual([]);
+    const css = withoutComments(compoundCss);
+    for (const colour of colours) {
+      expect(css.match(new RegExp(`--_${colour}: var\\(--threepid-${colour}, var\\(--cpd-`, 'g')), colour).toHaveLength(3);
+    }
   });
 });
