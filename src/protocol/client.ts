@@ -61,7 +61,9 @@ export function createThreepidClient(options: ThreepidClientOptions): ThreepidCl
       if (newPassword !== undefined) body.new_password = newPassword;
       if (logoutDevices !== undefined) body.logout_devices = logoutDevices;
       if (auth) body.auth = auth;
-      await call('POST', `${root}/account/password`, body, true, signal);
+      // A reset proves itself with threepid_creds: an access token would turn it into a signed-in change.
+      const isReset = auth !== undefined && 'threepid_creds' in auth;
+      await call('POST', `${root}/account/password`, body, !isReset, signal);
     },
 
     async getThreepids(signal) {

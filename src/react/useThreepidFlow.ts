@@ -342,7 +342,8 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   useEffect(() => setNow(Date.now()), [state.session?.cooldownUntil]);
 
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
-  const pollMs = options.pollIntervalMs === false ? false : (options.pollIntervalMs ?? DEFAULT_POLL_MS);
+  // At least half a second between polls: 0 would hammer the server.
+  const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
   const pollAllowed =
     state.step === 'awaitingLink' &&
     (purpose === 'reset' ? state.newPassword !== undefined : state.session?.uiaSession !== undefined) &&

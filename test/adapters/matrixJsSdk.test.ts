@@ -50,7 +50,7 @@ describe('fromMatrixClient against the shared scenario table', () => {
     expect(fromSdk?.method).toBe(fromFetch?.method);
     expect(fromSdk?.url).toBe(fromFetch?.url);
     expect(fromSdk?.body).toEqual(fromFetch?.body);
-    expect(fromSdk?.headers.get('authorization')).toBe(scenario.request.authorized ? `Bearer ${ACCESS_TOKEN}` : null);
+    expect(fromSdk?.headers.get('authorization')).toBe((scenario.request.sdkAuthorized ?? scenario.request.authorized) ? `Bearer ${ACCESS_TOKEN}` : null);
 
     const thrown = viaSdk?.thrown;
     if (scenario.helpers) {
