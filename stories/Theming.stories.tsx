@@ -137,8 +137,8 @@ const hostClasses: ClassNames = {
 
 /**
  * `unstyled` drops the kit's `threepid-*` class names and `classNames` adds the host's own, utility-class style.
- * (This Storybook loads the kit's stylesheet for every story, and it selects data attributes; the host's unlayered
- * classes win wherever they set a property.)
+ * The kit's stylesheet is loaded for every story, but its rules need the `threepid-*` classes, so only the host's
+ * classes style this flow.
  */
 export const UnstyledWithHostClasses: Story = {
   name: 'Unstyled, with host classes',
