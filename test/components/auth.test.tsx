@@ -112,6 +112,22 @@ describe('confirming it is you (UIA)', () => {
     expect(harness.hs.users.get('carol')?.threepids.map((t) => t.address)).toContain(EMAIL);
   });
 
+  it('should open the window again after the person closed it without finishing', async () => {
+    const harness = createHarness({}, { accessToken: CAROL_TOKEN });
+    const { popup, open } = stubPopup();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, harness.client);
+    await reachAuth(harness, user);
+    await findStep(en['auth.heading']);
+    await user.click(screen.getByRole('button', { name: en['auth.sso.button'] }));
+    expect(open).toHaveBeenCalledTimes(1);
+
+    Object.defineProperty(popup, 'closed', { value: true });
+    // The kit notices a closed window within half a second.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+    await user.click(screen.getByRole('button', { name: en['auth.window.reopen'] }));
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
   it('should say the browser blocked the window when window.open returns nothing', async () => {
     const harness = createHarness({}, { accessToken: CAROL_TOKEN });
     vi.spyOn(window, 'open').mockReturnValue(null);
