@@ -2,7 +2,6 @@ import { configure, render, screen, type RenderResult } from '@testing-library/r
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { expect, vi } from 'vitest';
-import type { Messages } from '../../src/i18n/en';
 import { createThreepidClient } from '../../src/protocol';
 import type { ThreepidClient } from '../../src/protocol/types';
 import { ThreepidProvider } from '../../src/react';
@@ -68,8 +67,6 @@ export function createHarness(options: FakeHomeserverOptions = {}, clientOptions
 export interface RenderKitOptions {
   /** Wrap in `<ThreepidProvider client>` (default) or pass nothing (the flow then needs its own `client` prop). */
   provider?: boolean;
-  /** Messages given to the provider. */
-  providerMessages?: Partial<Messages>;
 }
 
 /** A user-event instance that also drives Vitest's fake timers when they are on. */
@@ -85,14 +82,7 @@ export function setupUser(): ReturnType<typeof userEvent.setup> {
 /** Renders a flow (inside a provider for `client` unless told not to) and returns Testing Library's result and a user. */
 export function renderKit(ui: ReactElement, client: ThreepidClient, options: RenderKitOptions = {}): RenderResult & { user: ReturnType<typeof setupUser> } {
   const user = setupUser();
-  const tree =
-    options.provider === false ? (
-      ui
-    ) : (
-      <ThreepidProvider client={client} messages={options.providerMessages}>
-        {ui}
-      </ThreepidProvider>
-    );
+  const tree = options.provider === false ? ui : <ThreepidProvider client={client}>{ui}</ThreepidProvider>;
   return { ...render(tree), user };
 }
 
@@ -148,11 +138,4 @@ export function bodiesOf(hs: FakeHomeserver, endpoint: 'requestToken' | 'submitT
 /** The `send_attempt` of every requestToken the fake received, in order. */
 export function sendAttempts(hs: FakeHomeserver): unknown[] {
   return bodiesOf(hs, 'requestToken').map((body) => body.send_attempt);
-}
-
-/** The root element of the rendered flow. */
-export function flowRoot(container: HTMLElement): HTMLElement {
-  const root = container.querySelector<HTMLElement>('[data-threepid-part="root"]');
-  expect(root, 'the flow root').not.toBeNull();
-  return root as HTMLElement;
 }
