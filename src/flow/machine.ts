@@ -235,8 +235,13 @@ const table: Record<FlowStep, StepHandlers> = {
         return { ...state, session, step: back, trigger: undefined, uia: undefined, error: state.trigger === 'poll' ? state.error : error };
       }
       if (uia) {
-        // The server wants (more) User-Interactive Auth. A first 401 carries no errcode: nothing went wrong yet.
-        return { ...state, session, step: 'authenticating', uia, trigger: undefined, error: error.errcode ? error : undefined };
+        // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure.
+        const challenge = error.status === 401 && !error.errcode;
+        return { ...state, session, step: 'authenticating', uia, trigger: undefined, error: challenge ? undefined : error };
+      }
+      if (state.uia) {
+        // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
+        return { ...state, session, step: 'authenticating', trigger: undefined, error };
       }
       if (error.kind === 'weakPassword' && state.config.purpose === 'reset') {
         return { ...state, session, step: 'choosePassword', newPassword: undefined, trigger: undefined, error };

@@ -301,7 +301,8 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // --- Capabilities (add flows): read once per flow, before showing a form that might not work.
   const capabilities = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
-    queryFn: ({ signal }) => client.getCapabilities(signal),
+    // No abort signal: StrictMode's trial unmount would cancel the read and send it a second time.
+    queryFn: () => client.getCapabilities(),
     enabled: purpose === 'add' && state.step === 'checking',
     retry: false,
     networkMode: 'always',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/flow/machine';
-import { EMAIL, NOW, SECRET, SID, SUBMIT_URL, flowConfig, run, savedSession, started } from './fixtures';
+import { EMAIL, NOW, SECRET, SID, SUBMIT_URL, flowConfig, run, savedSession, started, uiaChallenge } from './fixtures';
 
 const addEmail = flowConfig();
 
@@ -24,5 +24,28 @@ describe('guards against a second message and a mismatched resume', () => {
     expect(transition(started(addEmail), { type: 'RESTORE', step: 'awaitingCode', session: withoutSubmitUrl }).step).toBe('awaitingLink');
     const withSubmitUrl = savedSession('email', { submitUrl: SUBMIT_URL });
     expect(transition(started(addEmail), { type: 'RESTORE', step: 'awaitingLink', session: withSubmitUrl }).step).toBe('awaitingCode');
+  });
+});
+
+describe('failures while answering the auth prompt', () => {
+  const atPrompt = () => {
+    const prompted = run(started(addEmail), { type: 'ADDRESS.SUBMIT', address: EMAIL, clientSecret: SECRET, now: NOW }, { type: 'REQUEST.SUCCESS', sid: SID, now: NOW }, { type: 'CONTINUE', trigger: 'user' }, uiaChallenge());
+    return run(prompted, { type: 'AUTH.START' });
+  };
+
+  it('should stay on the prompt with the error when the answer never got a verdict', () => {
+    const failed = transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: { kind: 'offline' } });
+    expect(failed.step).toBe('authenticating');
+    expect(failed.uia).toBeDefined();
+    expect(failed.error).toEqual({ kind: 'offline' });
+  });
+
+  it('should show a failure that comes with the prompt unless it is the bare challenge', () => {
+    const { uia } = uiaChallenge();
+    const offline = transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: { kind: 'offline' }, uia });
+    expect(offline.error).toEqual({ kind: 'offline' });
+    const challenge = transition(atPrompt(), uiaChallenge());
+    expect(challenge.step).toBe('authenticating');
+    expect(challenge.error).toBeUndefined();
   });
 });
