@@ -439,7 +439,9 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
           if (fallback.current === controller) fallback.current = undefined;
           if (controller.signal.aborted || !mounted.current || store.get().step !== 'authenticating') return;
           if (outcome === 'blocked') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: 'popupBlocked' } });
-          else if (outcome === 'done') await complete(store.dispatch({ type: 'AUTH.START' }), { session });
+          // Closed unfinished: say so, rather than leave "waiting for the other window" on screen.
+          else if (outcome === 'closed') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: 'authCancelled' } });
+          else await complete(store.dispatch({ type: 'AUTH.START' }), { session });
         })();
       },
       cancelAuth() {

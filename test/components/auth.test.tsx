@@ -124,7 +124,8 @@ describe('confirming it is you (UIA)', () => {
     Object.defineProperty(popup, 'closed', { value: true });
     // The kit notices a closed window within half a second.
     await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
-    await user.click(screen.getByRole('button', { name: en['auth.window.reopen'] }));
+    await findAlert(en['errors.authCancelled']);
+    await user.click(screen.getByRole('button', { name: en['auth.sso.button'] }));
     expect(open).toHaveBeenCalledTimes(2);
   });
 
