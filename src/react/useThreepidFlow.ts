@@ -299,10 +299,24 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   );
 
   // --- Capabilities (add flows): read once per flow, before showing a form that might not work.
+  // Our own abort signal, not react-query's: that one fires on StrictMode's trial unmount and the read is sent twice.
+  // Ours fires a tick after the unmount, and a remount in that tick (StrictMode) keeps the read going.
+  const capabilitiesRead = useRef<AbortController | undefined>(undefined);
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        if (!mounted.current) capabilitiesRead.current?.abort();
+      }, 0);
+    },
+    [],
+  );
   const capabilities = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
-    // No abort signal: StrictMode's trial unmount would cancel the read and send it a second time.
-    queryFn: () => client.getCapabilities(),
+    queryFn: () => {
+      const controller = new AbortController();
+      capabilitiesRead.current = controller;
+      return client.getCapabilities(controller.signal);
+    },
     enabled: purpose === 'add' && state.step === 'checking',
     retry: false,
     networkMode: 'always',

@@ -183,7 +183,7 @@ describe('AddEmailFlow', () => {
     expect(sendAttempts(hs)).toEqual([1]);
   });
 
-  it('should send one email under StrictMode', async () => {
+  it('should read capabilities once and send one email under StrictMode', async () => {
     const { hs, client } = createHarness();
     render(
       <StrictMode>
@@ -196,6 +196,7 @@ describe('AddEmailFlow', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${NEW_EMAIL}{Enter}`);
     expect(await findStep(en['addEmail.link.heading'])).toHaveFocus();
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+    expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
     expect(hs.inbox.all()).toHaveLength(1);
   });
 
