@@ -2,8 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useId, type ReactNode } from 'react';
 import type { ThreepidFlow } from '../../react/useThreepidFlow';
 import { useFlowUi } from '../FlowUi';
-import { Alert } from '../parts/Alert';
-import { Button } from '../parts/Button';
+import { AddressFormFooter } from './AddressFormFooter';
 import { TextField } from '../parts/TextField';
 
 // Deliberately loose: the server is the judge; this only catches what is surely not an address.
@@ -18,9 +17,6 @@ export function EmailAddressForm({ flow, submitLabel, onCancel, defaultValue }: 
   });
   const alertId = useId();
   const busy = state.step === 'requesting';
-  // After a 429 the flow will not ask again before the server's wait is over: a disabled button says so, where an
-  // enabled one would do nothing when clicked.
-  const waiting = state.error?.kind === 'rateLimited' && flow.resendAvailableAt !== undefined;
   const { ref: emailRef, ...emailField } = register('email', {
     required: t('email.required'),
     pattern: { value: EMAIL_SHAPE, message: t('email.invalid') },
@@ -40,17 +36,7 @@ export function EmailAddressForm({ flow, submitLabel, onCancel, defaultValue }: 
         describedBy={state.error ? alertId : undefined}
         readOnly={busy}
       />
-      <Alert state={state} id={alertId} />
-      <div {...part('actions')}>
-        <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        )}
-      </div>
+      <AddressFormFooter flow={flow} alertId={alertId} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,8 +4,7 @@ import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Count
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress, ThreepidFlow } from '../../react/useThreepidFlow';
 import { useFlowUi } from '../FlowUi';
-import { Alert } from '../parts/Alert';
-import { Button } from '../parts/Button';
+import { AddressFormFooter } from './AddressFormFooter';
 import { CountrySelect } from '../parts/CountrySelect';
 
 /** Props of the phone number form. */
@@ -53,9 +52,6 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
   });
   const fieldError = formState.errors.phone?.message;
   const busy = state.step === 'requesting';
-  // After a 429 the flow will not ask again before the server's wait is over: a disabled button says so, where an
-  // enabled one would do nothing when clicked.
-  const waiting = state.error?.kind === 'rateLimited' && flow.resendAvailableAt !== undefined;
   const describedBy = [fieldError ? errorId : undefined, hintId, state.error ? alertId : undefined].filter(Boolean).join(' ');
 
   const submit = handleSubmit(({ phone }) => {
@@ -101,17 +97,7 @@ export function PhoneAddressForm({ flow, submitLabel, defaultCountry, countries,
           </p>
         )}
       </div>
-      <Alert state={state} id={alertId} />
-      <div {...part('actions')}>
-        <Button type="submit" busy={busy} busyLabel={t('common.sending')} disabled={waiting}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        )}
-      </div>
+      <AddressFormFooter flow={flow} alertId={alertId} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
