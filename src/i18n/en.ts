@@ -21,14 +21,11 @@ export type Placeholder = keyof typeof placeholders;
  */
 export const en = {
   // Shared by every flow.
-  'common.loading': 'Loading…',
   'common.sending': 'Sending…',
   'common.checking': 'Checking…',
   'common.verifying': 'Verifying…',
   'common.continue': 'Continue',
   'common.cancel': 'Cancel',
-  'common.tryAgain': 'Try again',
-  'common.dismiss': 'Dismiss',
   'common.showPassword': 'Show password',
   'common.hidePassword': 'Hide password',
   'common.changeEmail': 'Use a different email address',
@@ -37,8 +34,6 @@ export const en = {
   'common.resendCode': 'Resend code',
   /** Visible countdown on the resend button while it is cooling down. {seconds} */
   'common.resendIn': 'Resend in {seconds}s',
-  /** Said once (polite) when resend is cooling down, instead of announcing every tick. {seconds} */
-  'common.resendAvailableIn': 'You can ask for a new one in {seconds} seconds.',
   /** Announced when resend becomes available again. */
   'common.resendReady': 'You can ask for a new one now.',
   /** {address} */
@@ -69,7 +64,6 @@ export const en = {
   'code.label': 'Verification code',
   'code.hint': 'It can take a minute to arrive. Spaces and dashes are fine.',
   'code.required': 'Enter the code',
-  'code.invalid': 'Enter the code exactly as it appears in the message',
   'code.submit': 'Verify',
 
   // <AddEmailFlow>
