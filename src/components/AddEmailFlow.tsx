@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
+import { addEmailMessages } from '../i18n/messages/addEmail';
+import { authMessages } from '../i18n/messages/auth';
+import { emailMessages } from '../i18n/messages/email';
+import { errorMessages } from '../i18n/messages/errors';
+import { sharedMessages } from '../i18n/messages/shared';
 import { useAddEmailFlow, type AuthRequiredHandler } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { FlowScreens } from './FlowScreens';
 import { useFlowUi } from './FlowUi';
 import { EmailAddressForm } from './steps/EmailAddressForm';
+
+/** The English `<AddEmailFlow>` can show: hosts' messages go on top. */
+const defaultMessages = { ...sharedMessages, ...emailMessages, ...authMessages, ...addEmailMessages, ...errorMessages };
 
 /** Props of `<AddEmailFlow>`. */
 export interface AddEmailFlowProps extends SharedFlowProps {
@@ -29,7 +37,7 @@ function AddEmailFlowBody(props: AddEmailFlowProps): ReactNode {
 /** Add an email address to the signed-in account: enter it, follow the emailed link (or type the code), confirm it's you. */
 export function AddEmailFlow(props: AddEmailFlowProps): ReactNode {
   return (
-    <FlowRoot client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
+    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
       <AddEmailFlowBody {...props} />
     </FlowRoot>
   );

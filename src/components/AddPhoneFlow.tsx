@@ -1,10 +1,18 @@
 import type { ReactNode } from 'react';
 import type { Country, Labels } from 'react-phone-number-input';
+import { addPhoneMessages } from '../i18n/messages/addPhone';
+import { authMessages } from '../i18n/messages/auth';
+import { errorMessages } from '../i18n/messages/errors';
+import { phoneMessages } from '../i18n/messages/phone';
+import { sharedMessages } from '../i18n/messages/shared';
 import { useAddPhoneFlow, type AuthRequiredHandler } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { FlowScreens } from './FlowScreens';
 import { useFlowUi } from './FlowUi';
 import { PhoneAddressForm } from './steps/PhoneAddressForm';
+
+/** The English `<AddPhoneFlow>` can show: hosts' messages go on top. */
+const defaultMessages = { ...sharedMessages, ...phoneMessages, ...authMessages, ...addPhoneMessages, ...errorMessages };
 
 /** Props of `<AddPhoneFlow>`. */
 export interface AddPhoneFlowProps extends SharedFlowProps {
@@ -46,7 +54,7 @@ function AddPhoneFlowBody(props: AddPhoneFlowProps): ReactNode {
 /** Add a phone number to the signed-in account: enter it, type the SMS code, confirm it's you. */
 export function AddPhoneFlow(props: AddPhoneFlowProps): ReactNode {
   return (
-    <FlowRoot client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
+    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
       <AddPhoneFlowBody {...props} />
     </FlowRoot>
   );

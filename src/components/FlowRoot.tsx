@@ -4,7 +4,7 @@ import type { ThreepidClient } from '../protocol/types';
 import type { FlowResult } from '../react/useThreepidFlow';
 import type { StorageLike } from '../react/persistence';
 import { ThreepidProvider, useThreepidContext } from '../react/ThreepidProvider';
-import { FlowUiProvider, type FlowUiProps } from './FlowUi';
+import { FlowUiProvider, type FlowDefaults, type FlowUiProps } from './FlowUi';
 
 /** Props every flow component shares. */
 export interface SharedFlowProps extends FlowUiProps {
@@ -29,10 +29,17 @@ export interface SharedFlowProps extends FlowUiProps {
 }
 
 /** Makes a flow work with a `client` prop alone (no provider) and gives its parts messages and class names. */
-export function FlowRoot({ client, messages, classNames, unstyled, children }: Pick<SharedFlowProps, 'client' | 'messages' | 'classNames' | 'unstyled'> & { children: ReactNode }): ReactNode {
+export function FlowRoot({
+  defaults,
+  client,
+  messages,
+  classNames,
+  unstyled,
+  children,
+}: FlowDefaults & Pick<SharedFlowProps, 'client' | 'messages' | 'classNames' | 'unstyled'> & { children: ReactNode }): ReactNode {
   const context = useThreepidContext();
   const ui = (
-    <FlowUiProvider messages={messages} classNames={classNames} unstyled={unstyled}>
+    <FlowUiProvider defaults={defaults} messages={messages} classNames={classNames} unstyled={unstyled}>
       {children}
     </FlowUiProvider>
   );

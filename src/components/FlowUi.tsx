@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Messages } from '../i18n/en';
-import { createPartsTranslator, createTranslator, type Translate, type TranslateParts } from '../i18n/translator';
+import { translatorsFor, type Translate, type TranslateParts } from '../i18n/lookup';
 import { useThreepidContext } from '../react/ThreepidProvider';
 import { partProps, type ClassNames, type PartName } from './anatomy';
 
@@ -30,16 +30,21 @@ export interface FlowUiProps {
   unstyled?: boolean;
 }
 
+/** What a flow component gives its parts besides the host's props. */
+export interface FlowDefaults {
+  /** The English this flow can show (only its own messages, so it bundles no other flow's text). */
+  defaults: Partial<Messages>;
+}
+
 /** Gives the parts of one flow its translator and part attributes. */
-export function FlowUiProvider({ messages, classNames, unstyled, children }: FlowUiProps & { children: ReactNode }): ReactNode {
+export function FlowUiProvider({ defaults, messages, classNames, unstyled, children }: FlowUiProps & FlowDefaults & { children: ReactNode }): ReactNode {
   const providerMessages = useThreepidContext()?.messages;
   const value = useMemo<FlowUiValue>(() => {
     return {
-      t: createTranslator(providerMessages, messages),
-      tParts: createPartsTranslator(providerMessages, messages),
+      ...translatorsFor(defaults, [providerMessages, messages]),
       part: (name, state) => ({ ...partProps(name, classNames, unstyled), ...(state ? { 'data-state': state } : {}) }),
     };
-  }, [providerMessages, messages, classNames, unstyled]);
+  }, [defaults, providerMessages, messages, classNames, unstyled]);
   return <FlowUiContext.Provider value={value}>{children}</FlowUiContext.Provider>;
 }
 

@@ -2,6 +2,12 @@ import type { ReactNode } from 'react';
 import type { Country, Labels } from 'react-phone-number-input';
 import type { PasswordStep } from '../flow/types';
 import type { Medium } from '../protocol/types';
+import { authMessages } from '../i18n/messages/auth';
+import { emailMessages } from '../i18n/messages/email';
+import { errorMessages } from '../i18n/messages/errors';
+import { phoneMessages } from '../i18n/messages/phone';
+import { resetMessages } from '../i18n/messages/reset';
+import { sharedMessages } from '../i18n/messages/shared';
 import { useResetPasswordFlow, type ThreepidFlow } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { FlowScreens } from './FlowScreens';
@@ -10,6 +16,10 @@ import { Button } from './parts/Button';
 import { EmailAddressForm } from './steps/EmailAddressForm';
 import { NewPasswordForm, type PasswordRule } from './steps/NewPasswordForm';
 import { PhoneAddressForm } from './steps/PhoneAddressForm';
+
+/** The English `<ResetPasswordFlow>` can show: hosts' messages go on top. */
+// Reset can meet a UIA challenge too, so it carries the auth step's words.
+const defaultMessages = { ...sharedMessages, ...emailMessages, ...phoneMessages, ...authMessages, ...resetMessages, ...errorMessages };
 
 /** Props of `<ResetPasswordFlow>`. */
 export interface ResetPasswordFlowProps extends SharedFlowProps {
@@ -91,7 +101,7 @@ function ResetPasswordFlowBody(props: ResetPasswordFlowProps): ReactNode {
 /** Reset a forgotten password by proving ownership of an email address (or phone number). No sign-in needed. */
 export function ResetPasswordFlow(props: ResetPasswordFlowProps): ReactNode {
   return (
-    <FlowRoot client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
+    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
       <ResetPasswordFlowBody {...props} />
     </FlowRoot>
   );

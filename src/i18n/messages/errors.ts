@@ -1,0 +1,35 @@
+/** One message per FlowErrorKind (see errorMessage.ts), shared by every flow. */
+export const errorMessages = {
+  'errors.threepidInUse': 'This is already linked to an account. Use a different one.',
+  'errors.threepidNotFound': "We couldn't find an account with that. Check it, or try a different one.",
+  'errors.threepidDenied': "Your server doesn't accept this one. Use a different one.",
+  'errors.mediumNotSupported': "Your server isn't set up to send this kind of message.",
+  'errors.invalidAddress': "Your server didn't accept this. Check it for typos.",
+  'errors.serverNotTrusted': "Your server refused to send the message. Your server's admin may be able to help.",
+  /** {seconds} (and {minutes}) */
+  'errors.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  /** {minutes} (and {seconds}); used when the wait is longer than 90 seconds. */
+  'errors.rateLimitedMinutes': 'Too many attempts. Try again in {minutes} minutes.',
+  'errors.rateLimitedUnknown': 'Too many attempts. Wait a little, then try again.',
+  'errors.notYetValidated':
+    "We can't see that you've confirmed yet. Open the link we sent, follow the page it opens, then try again.",
+  'errors.invalidCode': "That code isn't right. Check it and try again.",
+  'errors.sessionExpired': 'This code or link has expired. Start again to get a new one.',
+  'errors.wrongPassword': "That password isn't right. Try again.",
+  'errors.weakPassword': "This password isn't strong enough. Choose a stronger one.",
+  /** {reason} */
+  'errors.weakPasswordReason': "This password isn't strong enough. Your server says: “{reason}”",
+  'errors.notOffered': "Your server doesn't support this.",
+  'errors.forbidden': "Your server doesn't allow this. Your server's admin may be able to help.",
+  'errors.loggedOut': 'Your session has ended. Sign in again, then try again.',
+  'errors.authCancelled': "You didn't finish confirming. Try again when you're ready.",
+  'errors.popupBlocked': 'Your browser blocked the window. Allow pop-ups for this site, then try again.',
+  'errors.invalidSubmitUrl':
+    "Your server gave an address for checking the code that isn't safe to use, so the code was not sent.",
+  'errors.offline': "Can't reach your server. Check your connection and try again.",
+  'errors.timeout': 'Your server took too long to answer. Try again.',
+  'errors.server': 'Something went wrong on your server. Try again in a moment.',
+  'errors.unknown': 'Something went wrong. Try again.',
+  /** {reason} */
+  'errors.unknownReason': 'Something went wrong. Your server says: “{reason}”',
+} as const;
