@@ -78,6 +78,12 @@ describe('npm run size', () => {
     expect(check?.ok).toBe(true);
   });
 
+  it('should bundle AddEmailFlow without the messages only the phone and reset flows show', () => {
+    const check = report.checks.find((c) => c.name === 'AddEmailFlow has no phone/addPhone/reset messages');
+    expect(check?.found).toEqual([]);
+    expect(check?.ok).toBe(true);
+  });
+
   it('should keep src/testing out of the main entry', () => {
     const check = report.checks.find((c) => c.name === 'all has nothing from src/testing');
     expect(check?.found).toEqual([]);
