@@ -1,9 +1,12 @@
 import type { FlowError, FlowErrorKind } from '../flow/types';
-import type { MessageKey } from './en';
 import type { Translate } from './translator';
 
-/** The message for each kind of failure; rate limits and server-explained kinds are refined in `errorMessage`. */
-export const errorMessageKeys: Record<FlowErrorKind, MessageKey> = {
+/**
+ * The message for each kind of failure, always `errors.<kind>`: `errorMessage` builds the key from the kind, so this
+ * table only lists them (for translators and tests) and stays out of bundles. Rate limits and server-explained kinds
+ * are refined in `errorMessage`.
+ */
+export const errorMessageKeys: { readonly [K in FlowErrorKind]: `errors.${K}` } = {
   threepidInUse: 'errors.threepidInUse',
   threepidNotFound: 'errors.threepidNotFound',
   threepidDenied: 'errors.threepidDenied',
@@ -70,7 +73,11 @@ export function errorMessage(error: FlowError, t: Translate): string {
       return isPlainServerText(error.serverMessage)
         ? t('errors.unknownReason', { reason: error.serverMessage.trim() })
         : t('errors.unknown');
-    default:
-      return t(errorMessageKeys[error.kind] ?? 'errors.unknown');
+    default: {
+      const key = `errors.${error.kind}` as const;
+      const text = t(key);
+      // A kind this version has no words for (e.g. from old saved state) comes back as its key: say it generically.
+      return text === key ? t('errors.unknown') : text;
+    }
   }
 }

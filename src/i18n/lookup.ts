@@ -1,7 +1,7 @@
 import type { MessageKey, Messages, MessageValues } from './en';
 import { formatMessage, formatParts, type MessagePart } from './format';
 
-/** Looks a message up by key and fills its placeholders. */
+/** Looks a message up by key and fills its placeholders; a key with no message comes back as itself. */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /** Like `Translate`, but keeps filled placeholders apart so a component can wrap them (e.g. the address in `<bdi>`). */
