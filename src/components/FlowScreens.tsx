@@ -42,21 +42,13 @@ function flowKey(state: FlowState): 'addEmail' | 'addPhone' | 'reset' {
 
 function unavailableKeys(state: FlowState): ScreenKeys {
   const email = state.config.medium === 'email';
-  switch (state.unavailable) {
-    case 'threepidChangesDisabled':
-      return { heading: 'unavailable.threepidChangesDisabled.heading', description: 'unavailable.threepidChangesDisabled.description' };
-    case 'passwordChangeDisabled':
-      return { heading: 'unavailable.passwordChangeDisabled.heading', description: 'unavailable.passwordChangeDisabled.description' };
-    case 'notOffered':
-      return {
-        heading: 'unavailable.notOffered.heading',
-        description: state.config.purpose === 'reset' && !email ? 'unavailable.notOffered.resetPhone' : 'unavailable.notOffered.description',
-      };
-    default:
-      return email
-        ? { heading: 'unavailable.emailNotSupported.heading', description: 'unavailable.emailNotSupported.description' }
-        : { heading: 'unavailable.phoneNotSupported.heading', description: 'unavailable.phoneNotSupported.description' };
+  const { unavailable = 'mediumNotSupported' } = state;
+  if (unavailable === 'notOffered' && state.config.purpose === 'reset' && !email) {
+    return { heading: 'unavailable.notOffered.heading', description: 'unavailable.notOffered.resetPhone' };
   }
+  // A refused medium is named: the screen says email, or phone numbers, aren't available.
+  const reason = unavailable === 'mediumNotSupported' ? (email ? 'emailNotSupported' : 'phoneNotSupported') : unavailable;
+  return { heading: `unavailable.${reason}.heading`, description: `unavailable.${reason}.description` };
 }
 
 function linkKeys(state: FlowState): ScreenKeys {
