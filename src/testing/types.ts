@@ -218,7 +218,7 @@ export interface ListeningServer {
 
 /** Options of `listen()`. */
 export interface ListenOptions {
-  /** Default 0: any free port. */
+  /** Default 0: the system picks a free port. */
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
