@@ -1,9 +1,9 @@
 import { QueryClientContext, useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { toFlowError } from '../flow/errors';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
-import type { FlowError, FlowPurpose, FlowState, PasswordStep } from '../flow/types';
+import type { FlowError, FlowEvent, FlowPurpose, FlowState, PasswordStep } from '../flow/types';
 import { generateClientSecret } from '../protocol/clientSecret';
 import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
 import type { AuthDict, Medium, ThreepidClient, UiaInfo } from '../protocol/types';
@@ -118,6 +118,16 @@ let lastFlowId = 0;
 
 function isAborted(err: unknown): boolean {
   return err instanceof ThreepidNetworkError && err.reason === 'aborted';
+}
+
+/** What a retry of completion sends: the UIA session once the server started one (passed stages persist there). */
+function resumeAuth(state: FlowState): AuthDict | undefined {
+  return state.session?.uiaSession ? { session: state.session.uiaSession } : undefined;
+}
+
+/** A failed completion as the machine takes it: the typed error, and the server's UIA prompt if it sent one. */
+function completeFailure(err: unknown): Extract<FlowEvent, { type: 'COMPLETE.FAILURE' }> {
+  return { type: 'COMPLETE.FAILURE', error: toFlowError(err, 'complete'), uia: err instanceof MatrixApiError ? err.uia : undefined };
 }
 
 function passwordStageAuth(userId: string, password: string, session: string | undefined): AuthDict {
@@ -254,15 +264,14 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   const complete = useCallback(
     async (next: FlowState, explicitAuth?: AuthDict): Promise<void> => {
       if (next.step !== 'completing') return;
-      const auth = explicitAuth ?? (next.session?.uiaSession ? { session: next.session.uiaSession } : undefined);
+      const auth = explicitAuth ?? resumeAuth(next);
       const outcome = await run((signal) => completeMutation.mutateAsync({ next, auth, signal }));
       if (!outcome) return;
       if (outcome.ok) {
         finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
         return;
       }
-      const uia = outcome.error instanceof MatrixApiError ? outcome.error.uia : undefined;
-      const after = store.dispatch({ type: 'COMPLETE.FAILURE', error: toFlowError(outcome.error, 'complete'), uia });
+      const after = store.dispatch(completeFailure(outcome.error));
       const onAuthRequired = optionsRef.current.onAuthRequired;
       if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
       // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
@@ -346,15 +355,14 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   }, [state.error]);
 
   // --- Cooldown: re-render once when resend becomes available (the countdown itself ticks in the UI).
-  const [now, setNow] = useState(() => Date.now());
+  const [, rerender] = useReducer((ticks: number) => ticks + 1, 0);
+  const now = Date.now();
   const availableAt = resendAvailableAt(state, now);
   useEffect(() => {
     if (availableAt === undefined) return;
-    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, availableAt - Date.now()));
+    const timer = setTimeout(rerender, Math.max(0, availableAt - Date.now()));
     return () => clearTimeout(timer);
   }, [availableAt]);
-  // A fresh send starts a new cooldown: measure it from the current time.
-  useEffect(() => setNow(Date.now()), [state.session?.cooldownUntil]);
 
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
   // At least half a second between polls: 0 would hammer the server.
@@ -367,15 +375,13 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     // The step stays on screen while a poll runs, so resend and change-address keep working meanwhile.
     const current = store.get();
     if (current.step !== 'awaitingLink') return false;
-    const auth = current.session?.uiaSession ? { session: current.session.uiaSession } : undefined;
-    const outcome = await run((signal) => completeMutation.mutateAsync({ next: current, auth, signal }));
+    const outcome = await run((signal) => completeMutation.mutateAsync({ next: current, auth: resumeAuth(current), signal }));
     if (!outcome || store.get().step !== 'awaitingLink') return false;
     if (!outcome.ok) {
-      const error = toFlowError(outcome.error, 'complete');
-      if (error.kind === 'notYetValidated') return true;
+      const failure = completeFailure(outcome.error);
+      if (failure.error.kind === 'notYetValidated') return true;
       store.dispatch({ type: 'CONTINUE', trigger: 'poll' });
-      const uia = outcome.error instanceof MatrixApiError ? outcome.error.uia : undefined;
-      store.dispatch({ type: 'COMPLETE.FAILURE', error, uia });
+      store.dispatch(failure);
       return false;
     }
     store.dispatch({ type: 'CONTINUE', trigger: 'poll' });
