@@ -9,7 +9,7 @@ import { AuthStep, nextStage } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
 import { UnavailableActions } from './steps/UnavailableStep';
-import { viewOf, type FlowView } from './view';
+import { flowKey, viewOf, type FlowView } from './view';
 
 /** What differs between the three flows; everything else is shared. */
 export interface FlowScreensProps {
@@ -32,12 +32,6 @@ interface ScreenKeys {
   description?: MessageKey;
   /** Extra sentence after the description. */
   more?: MessageKey;
-}
-
-/** The message-key prefix of a flow: `addEmail`, `addPhone` or `reset`. */
-function flowKey(state: FlowState): 'addEmail' | 'addPhone' | 'reset' {
-  if (state.config.purpose === 'reset') return 'reset';
-  return state.config.medium === 'email' ? 'addEmail' : 'addPhone';
 }
 
 function unavailableKeys(state: FlowState): ScreenKeys {

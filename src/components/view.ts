@@ -3,6 +3,12 @@ import type { FlowState } from '../flow/types';
 /** The screen a flow shows: several machine steps share one screen (e.g. a resend in flight keeps the link screen). */
 export type FlowView = 'checking' | 'unavailable' | 'address' | 'password' | 'link' | 'code' | 'auth' | 'done';
 
+/** The message-key prefix of a flow: `addEmail`, `addPhone` or `reset`. */
+export function flowKey(state: FlowState): 'addEmail' | 'addPhone' | 'reset' {
+  if (state.config.purpose === 'reset') return 'reset';
+  return state.config.medium === 'email' ? 'addEmail' : 'addPhone';
+}
+
 /** Which screen to show for a state. */
 export function viewOf(state: FlowState): FlowView {
   switch (state.step) {

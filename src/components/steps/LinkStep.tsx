@@ -4,6 +4,7 @@ import { useFlowUi } from '../FlowUi';
 import { Alert } from '../parts/Alert';
 import { Button } from '../parts/Button';
 import { WaitingActions } from './WaitingActions';
+import { flowKey } from '../view';
 
 /** "Check your email": follow the link, then continue — or let the flow notice by itself. */
 export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect: boolean }): ReactNode {
@@ -11,7 +12,7 @@ export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect:
   const alertId = useId();
   const { state } = flow;
   const checking = state.step === 'completing' && state.trigger === 'user';
-  const key = state.config.purpose === 'reset' ? 'reset' : state.config.medium === 'email' ? 'addEmail' : 'addPhone';
+  const key = flowKey(state);
   return (
     <div {...part('form')}>
       <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
