@@ -22,11 +22,9 @@ export interface AddEmailFlowProps extends SharedFlowProps {
 function AddEmailFlowBody(props: AddEmailFlowProps): ReactNode {
   const { t } = useFlowUi();
   const flow = useAddEmailFlow(props);
-  const autoDetect = props.pollIntervalMs !== false && flow.state.session?.uiaSession !== undefined;
   return (
     <FlowScreens
       flow={flow}
-      autoDetect={autoDetect}
       hostHandlesAuth={props.onAuthRequired !== undefined}
       onCancel={props.onCancel}
       addressForm={<EmailAddressForm flow={flow} submitLabel={t('addEmail.submit')} onCancel={props.onCancel} defaultValue={props.defaultValue} />}

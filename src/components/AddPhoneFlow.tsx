@@ -29,11 +29,9 @@ export interface AddPhoneFlowProps extends SharedFlowProps {
 function AddPhoneFlowBody(props: AddPhoneFlowProps): ReactNode {
   const { t } = useFlowUi();
   const flow = useAddPhoneFlow(props);
-  const autoDetect = props.pollIntervalMs !== false && flow.state.session?.uiaSession !== undefined;
   return (
     <FlowScreens
       flow={flow}
-      autoDetect={autoDetect}
       hostHandlesAuth={props.onAuthRequired !== undefined}
       onCancel={props.onCancel}
       addressForm={

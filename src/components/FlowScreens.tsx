@@ -20,8 +20,6 @@ export interface FlowScreensProps {
   passwordForm?: ReactNode;
   /** The medium to offer when this one is not available (reset with both media). */
   otherMedium?: Medium;
-  /** The link screen says the flow notices the link by itself. */
-  autoDetect: boolean;
   hostHandlesAuth: boolean;
   onCancel?: () => void;
 }
@@ -120,7 +118,7 @@ function statusKey(view: FlowView, state: FlowState, resendReady: boolean): Mess
 }
 
 /** Renders the screen for the flow's current state inside the shared frame. */
-export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, autoDetect, hostHandlesAuth, onCancel }: FlowScreensProps): ReactNode {
+export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, hostHandlesAuth, onCancel }: FlowScreensProps): ReactNode {
   const { t, tParts, part } = useFlowUi();
   const { state } = flow;
   const view = viewOf(state);
@@ -155,7 +153,7 @@ export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, auto
       body = passwordForm;
       break;
     case 'link':
-      body = <LinkStep flow={flow} autoDetect={autoDetect} />;
+      body = <LinkStep flow={flow} />;
       break;
     case 'code':
       body = <CodeStep flow={flow} />;

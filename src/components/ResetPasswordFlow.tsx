@@ -88,7 +88,6 @@ function ResetPasswordFlowBody(props: ResetPasswordFlowProps): ReactNode {
   return (
     <FlowScreens
       flow={flow}
-      autoDetect={props.pollIntervalMs !== false && state.newPassword !== undefined}
       hostHandlesAuth={false}
       otherMedium={otherMedium}
       onCancel={props.onCancel}

@@ -99,6 +99,8 @@ export interface ThreepidFlow {
   resendAvailableAt: number | undefined;
   /** True while a request the person is waiting on is in flight. */
   isBusy: boolean;
+  /** True when the flow notices the followed link by itself (polling), so the UI need not ask for a click. */
+  autoDetects: boolean;
 }
 
 /**
@@ -367,10 +369,9 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
   // At least half a second between polls: 0 would hammer the server.
   const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
-  const pollAllowed =
-    state.step === 'awaitingLink' &&
-    (purpose === 'reset' ? state.newPassword !== undefined : state.session?.uiaSession !== undefined) &&
-    (state.error === undefined || state.error.kind === 'notYetValidated');
+  // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA).
+  const autoDetects = pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : state.session?.uiaSession !== undefined);
+  const pollAllowed = autoDetects && state.step === 'awaitingLink' && (state.error === undefined || state.error.kind === 'notYetValidated');
   const pollOnce = useCallback(async (): Promise<boolean> => {
     // The step stays on screen while a poll runs, so resend and change-address keep working meanwhile.
     const current = store.get();
@@ -388,7 +389,7 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
     return false;
   }, [store, run, completeMutation, finish]);
-  useLinkPolling(pollMs !== false && pollAllowed, pollMs === false ? DEFAULT_POLL_MS : pollMs, pollOnce);
+  useLinkPolling(pollAllowed, pollMs === false ? DEFAULT_POLL_MS : pollMs, pollOnce);
 
   const actions = useMemo(
     () => ({
@@ -500,5 +501,6 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     canResend: canResend(state, now),
     resendAvailableAt: availableAt,
     isBusy: isBusy(state),
+    autoDetects,
   };
 }

@@ -169,7 +169,8 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
   });
 
   it('should not poll with pollIntervalMs: false', async () => {
-    const { hs } = await resetAwaitingLink({ pollIntervalMs: false });
+    const { hs, result } = await resetAwaitingLink({ pollIntervalMs: false });
+    expect(result.current.autoDetects).toBe(false);
     await advance(300_000);
     expect(polls(hs)).toBe(0);
   });
@@ -201,6 +202,7 @@ describe('useThreepidFlow polling for the followed link (add)', () => {
     await settleToStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
     await settleToStep(result, 'awaitingLink');
+    expect(result.current.autoDetects).toBe(false);
     await advance(300_000);
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(0);
 
@@ -208,6 +210,7 @@ describe('useThreepidFlow polling for the followed link (add)', () => {
     await settleToStep(result, 'authenticating');
     act(() => result.current.authenticate({ password: ALICE.password }));
     await settleUntil(() => expect(result.current.state.error?.kind).toBe('notYetValidated'));
+    expect(result.current.autoDetects).toBe(true);
     const afterAuth = hs.requests.count({ endpoint: 'threepidAdd' });
     expect(afterAuth).toBe(2);
 

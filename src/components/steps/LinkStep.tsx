@@ -7,7 +7,7 @@ import { WaitingActions } from './WaitingActions';
 import { flowKey } from '../view';
 
 /** "Check your email": follow the link, then continue — or let the flow notice by itself. */
-export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect: boolean }): ReactNode {
+export function LinkStep({ flow }: { flow: ThreepidFlow }): ReactNode {
   const { t, part } = useFlowUi();
   const alertId = useId();
   const { state } = flow;
@@ -16,7 +16,7 @@ export function LinkStep({ flow, autoDetect }: { flow: ThreepidFlow; autoDetect:
   return (
     <div {...part('form')}>
       <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
-      {autoDetect && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
+      {flow.autoDetects && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
       <Alert state={state} id={alertId} />
       <div {...part('actions')}>
         <Button busy={checking} busyLabel={t('common.checking')} onClick={flow.continue}>
