@@ -3,41 +3,20 @@ import type { FlowState, ValidationSession } from '../flow/types';
 /** The part of `Storage` the kit uses (e.g. `sessionStorage`). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** What a reload needs to resume: the session (never a password) and where the person was. */
-interface SavedFlow {
-  v: 1;
-  step: 'awaitingCode' | 'awaitingLink';
-  session: ValidationSession;
-}
+/** How long a saved session stays resumable by default: Synapse's token lifetime. */
+const ONE_HOUR_MS = 3_600_000;
 
-/** Default storage key for a flow. */
-export function defaultPersistKey(purpose: string, medium: string): string {
-  return `matrix-threepid-kit:${purpose}:${medium}`;
-}
-
-function isSession(value: unknown): value is ValidationSession {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    (v.medium === 'email' || v.medium === 'msisdn') &&
-    typeof v.address === 'string' &&
-    typeof v.clientSecret === 'string' &&
-    typeof v.sid === 'string' &&
-    typeof v.sendAttempt === 'number'
-  );
-}
+const isWaiting = (step: FlowState['step']): boolean => step === 'awaitingCode' || step === 'awaitingLink';
 
 /** Saves the session while the person waits for the email/SMS; clears it otherwise. */
-export function saveFlow(storage: StorageLike, key: string, state: FlowState): void {
+export function saveFlow(storage: StorageLike, key: string, { step, session }: FlowState): void {
   try {
-    const { step, session } = state;
-    if ((step === 'awaitingCode' || step === 'awaitingLink') && session?.sid) {
+    if (isWaiting(step) && session?.sid) {
       // Only what a resume needs: no UIA session, no error, no password.
       const { uiaSession: _uia, uiaCompleted: _done, ...kept } = session;
-      const saved: SavedFlow = { v: 1, step, session: kept };
-      storage.setItem(key, JSON.stringify(saved));
+      storage.setItem(key, JSON.stringify({ v: 1, step, session: kept }));
     } else if (step === 'done' || step === 'enterAddress') {
-      storage.removeItem(key);
+      clearFlow(storage, key);
     }
   } catch {
     // Storage full or blocked (private mode): resuming is a nicety, not a requirement.
@@ -49,28 +28,30 @@ export function loadFlow(
   storage: StorageLike,
   key: string,
   medium: string,
-  now: number,
-  lifetimeMs: number,
+  lifetimeMs = ONE_HOUR_MS,
 ): { step: 'awaitingCode' | 'awaitingLink'; session: ValidationSession } | undefined {
   try {
     const raw = storage.getItem(key);
     if (!raw) return undefined;
-    const parsed: unknown = JSON.parse(raw);
-    const saved = parsed as Partial<SavedFlow> | null;
-    const valid =
-      saved?.v === 1 &&
-      (saved.step === 'awaitingCode' || saved.step === 'awaitingLink') &&
-      isSession(saved.session) &&
-      saved.session.medium === medium &&
-      now - (saved.session.startedAt ?? 0) < lifetimeMs;
-    if (!valid || !saved.step || !saved.session) {
-      storage.removeItem(key);
-      return undefined;
+    const saved: unknown = JSON.parse(raw);
+    const session = (saved as { v?: unknown; session?: Partial<ValidationSession> } | null)?.session;
+    if (
+      session?.medium === medium &&
+      (saved as { v?: unknown }).v === 1 &&
+      typeof session.address === 'string' &&
+      typeof session.clientSecret === 'string' &&
+      typeof session.sid === 'string' &&
+      typeof session.sendAttempt === 'number' &&
+      Date.now() - (session.startedAt ?? 0) < lifetimeMs
+    ) {
+      // The step follows from the session: a code step needs a submit_url.
+      return { step: session.submitUrl ? 'awaitingCode' : 'awaitingLink', session: session as ValidationSession };
     }
-    return { step: saved.step, session: saved.session };
+    clearFlow(storage, key);
   } catch {
-    return undefined;
+    // Unreadable: start afresh.
   }
+  return undefined;
 }
 
 /** Forgets a saved flow. */

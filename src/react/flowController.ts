@@ -1,0 +1,261 @@
+import { toFlowError } from '../flow/errors';
+import type { FlowEvent, FlowState, ValidationSession } from '../flow/types';
+import { generateClientSecret } from '../protocol/clientSecret';
+import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
+import type { AuthDict, ThreepidClient } from '../protocol/types';
+import { openFallbackAuth } from './fallbackAuth';
+import type { FlowStore } from './flowStore';
+import { clearFlow } from './persistence';
+import type { PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
+
+/** What the controller reads afresh on every call: the hook refreshes it on each render. */
+export interface FlowLive {
+  client: ThreepidClient;
+  options: ThreepidFlowOptions;
+  persistKey: string;
+  /** Runs one network step as a react-query mutation and resolves with what the step resolved. */
+  send: (work: () => Promise<unknown>) => Promise<unknown>;
+}
+
+/** The actions of `ThreepidFlow`, plus what the hook needs to poll and to clean up. */
+export interface FlowController {
+  actions: Omit<ThreepidFlow, 'state' | 'canResend' | 'resendAvailableAt' | 'isBusy' | 'autoDetects'>;
+  /** One silent check for the followed link; resolves true to keep polling. */
+  poll(): Promise<boolean>;
+  /** Mounted (again, under StrictMode) or unmounted: an unmounted flow aborts its requests and ignores late answers. */
+  setMounted(mounted: boolean): void;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A failed completion as the machine takes it: the typed error, and the server's UIA prompt if it sent one. */
+function completeFailure(err: unknown): Extract<FlowEvent, { type: 'COMPLETE.FAILURE' }> {
+  return { type: 'COMPLETE.FAILURE', error: toFlowError(err, 'complete'), uia: err instanceof MatrixApiError ? err.uia : undefined };
+}
+
+/** What a retry of completion sends: the UIA session once the server started one (passed stages persist there). */
+const resumeAuth = (session: ValidationSession): AuthDict | undefined =>
+  session.uiaSession ? { session: session.uiaSession } : undefined;
+
+/**
+ * The network side of one flow, outside React so every action is created once: each action applies its event to the
+ * store, and starts network work only when the event moved the flow (a second click while the first is in flight
+ * sends nothing).
+ */
+export function createFlowController(store: FlowStore, live: { readonly current: FlowLive }): FlowController {
+  // In-flight requests (and the fallback popup), aborted on unmount, reset and address change.
+  const controllers = new Set<AbortController>();
+  let mounted = true;
+  let userId: string | undefined;
+  let fallback: AbortController | undefined;
+
+  const abortAll = (): void => {
+    for (const controller of controllers) controller.abort();
+    controllers.clear();
+  };
+
+  /** Runs one network step with its own abort signal; undefined when aborted or unmounted meanwhile. */
+  async function run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T> | undefined> {
+    const controller = new AbortController();
+    controllers.add(controller);
+    let outcome: Outcome<T>;
+    try {
+      // The mutation resolves with exactly what `work` resolved.
+      outcome = { ok: true, value: (await live.current.send(() => work(controller.signal))) as T };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    controllers.delete(controller);
+    const aborted = !outcome.ok && outcome.error instanceof ThreepidNetworkError && outcome.error.reason === 'aborted';
+    return controller.signal.aborted || !mounted || aborted ? undefined : outcome;
+  }
+
+  /** Adds the address, or sets the new password: the last request of every flow. */
+  function completion(state: FlowState, session: ValidationSession & { sid: string }, auth: AuthDict | undefined, signal: AbortSignal) {
+    const { client } = live.current;
+    const { sid, clientSecret, uiaSession } = session;
+    if (state.config.purpose === 'add') return client.addThreepid({ sid, clientSecret }, auth, signal);
+    return client.changePassword(
+      {
+        newPassword: state.newPassword,
+        logoutDevices: state.logoutDevices,
+        auth: {
+          type: session.medium === 'email' ? 'm.login.email.identity' : 'm.login.msisdn',
+          threepid_creds: { sid, client_secret: clientSecret },
+          ...(uiaSession ? { session: uiaSession } : {}),
+        },
+      },
+      signal,
+    );
+  }
+
+  function finish(done: FlowState): void {
+    const { options, persistKey } = live.current;
+    const session = done.session;
+    if (done.step !== 'done' || !session) return;
+    if (options.persist) clearFlow(options.persist, persistKey);
+    options.onComplete?.({
+      purpose: done.config.purpose,
+      medium: session.medium,
+      address: session.address,
+      ...(done.config.purpose === 'reset' ? { logoutDevices: done.logoutDevices } : {}),
+    });
+  }
+
+  async function complete(next: FlowState | undefined, auth?: AuthDict): Promise<void> {
+    const session = next?.session;
+    if (next?.step !== 'completing' || !session?.sid) return;
+    const sid = session.sid;
+    const outcome = await run((signal) => completion(next, { ...session, sid }, auth ?? resumeAuth(session), signal));
+    if (!outcome) return;
+    if (outcome.ok) return finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
+    const after = store.dispatch(completeFailure(outcome.error));
+    const onAuthRequired = live.current.options.onAuthRequired;
+    if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
+    // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
+    // A dialog that failed counts as giving up: back to waiting, where the person can try again.
+    const hostAuth = await onAuthRequired(after.uia, after.error).catch(() => null);
+    if (!mounted || store.get().step !== 'authenticating') return;
+    if (hostAuth) await complete(store.dispatch({ type: 'AUTH.START' }), { session: after.uia.session, ...hostAuth });
+    else store.dispatch({ type: 'AUTH.CANCEL' });
+  }
+
+  async function request(next: FlowState | undefined): Promise<void> {
+    const session = next?.session;
+    if (next?.step !== 'requesting' || !session) return;
+    const { client, options } = live.current;
+    const { purpose } = next.config;
+    const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(options.nextLink ? { nextLink: options.nextLink } : {}) };
+    const outcome = await run((signal) => {
+      if (session.medium === 'email') return client.requestToken(purpose, { medium: 'email', email: session.address, ...common }, signal);
+      // A phone number given as a bare string has no dialling country: refuse it here, as the client refuses bad
+      // params (status 0: nothing was sent), rather than send a request the server can only reject.
+      if (!session.country) throw new MatrixApiError({ status: 0, errcode: 'M_INVALID_PARAM' });
+      const phone = { medium: 'msisdn', country: session.country, phoneNumber: session.phoneNumber ?? session.address } as const;
+      return client.requestToken(purpose, { ...phone, ...common }, signal);
+    });
+    if (!outcome) return;
+    store.dispatch(
+      outcome.ok
+        ? { type: 'REQUEST.SUCCESS', sid: outcome.value.sid, submitUrl: outcome.value.submitUrl, now: Date.now() }
+        : { type: 'REQUEST.FAILURE', error: toFlowError(outcome.error, 'request'), now: Date.now() },
+    );
+  }
+
+  /** Where the person answers the server's UIA: the new step, or undefined when not on the auth step. */
+  function startAuth(): { next: FlowState; session: string | undefined } | undefined {
+    const current = store.get();
+    if (current.step !== 'authenticating') return undefined;
+    return { session: current.uia?.session, next: store.dispatch({ type: 'AUTH.START' }) };
+  }
+
+  const actions: FlowController['actions'] = {
+    request(address: string | PhoneAddress) {
+      const typed =
+        typeof address === 'string'
+          ? { address: address.trim() }
+          : { address: address.display ?? address.phoneNumber, country: address.country.toUpperCase(), phoneNumber: address.phoneNumber };
+      void request(store.advance({ type: 'ADDRESS.SUBMIT', ...typed, clientSecret: generateClientSecret(), now: Date.now() }));
+    },
+    resend() {
+      void request(store.advance({ type: 'RESEND', now: Date.now() }));
+    },
+    submitCode(code: string) {
+      const token = code.replace(/[\s-]/g, '');
+      const next = store.advance({ type: 'CODE.SUBMIT', code: token });
+      const session = next?.session;
+      if (next?.step !== 'submittingCode' || !session?.submitUrl || !session.sid) return;
+      const { submitUrl, sid, clientSecret } = session;
+      void run((signal) => live.current.client.submitToken(submitUrl, { sid, clientSecret, token }, signal)).then((outcome) => {
+        if (outcome?.ok) return complete(store.dispatch({ type: 'CODE.SUCCESS' }));
+        if (outcome) store.dispatch({ type: 'CODE.FAILURE', error: toFlowError(outcome.error, 'submitCode') });
+      });
+    },
+    continue() {
+      void complete(store.advance({ type: 'CONTINUE', trigger: 'user' }));
+    },
+    authenticate(auth: { password: string } | AuthDict) {
+      const uia = store.get().uia;
+      const started = startAuth();
+      if (!started) return;
+      const { next, session } = started;
+      if ('type' in auth || typeof auth.password !== 'string') return void complete(next, { session, ...auth });
+      const password = auth.password;
+      void (async () => {
+        // The password stage names the user: ask the server who the token belongs to, once.
+        if (!userId) {
+          const who = await run((signal) => live.current.client.whoami(signal));
+          if (!who) return;
+          if (!who.ok) return void store.dispatch({ type: 'COMPLETE.FAILURE', error: toFlowError(who.error, 'complete'), uia });
+          userId = who.value.userId;
+        }
+        await complete(next, { type: 'm.login.password', identifier: { type: 'm.id.user', user: userId }, password, session });
+      })();
+    },
+    authenticateWithFallback(stageType: string) {
+      const current = store.get();
+      const session = current.uia?.session;
+      // One popup at a time: a second click must not open another window over the first.
+      if (current.step !== 'authenticating' || !session || fallback) return;
+      // Tracked with the requests so unmount, reset and change-address also close the popup.
+      const controller = new AbortController();
+      controllers.add(controller);
+      fallback = controller;
+      void openFallbackAuth(live.current.client.fallbackAuthUrl(stageType, session), controller.signal).then((outcome) => {
+        controllers.delete(controller);
+        if (fallback === controller) fallback = undefined;
+        if (controller.signal.aborted || !mounted || store.get().step !== 'authenticating') return;
+        // Closed unfinished: say so, rather than leave "waiting for the other window" on screen.
+        if (outcome !== 'done') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: outcome === 'blocked' ? 'popupBlocked' : 'authCancelled' } });
+        else return complete(store.dispatch({ type: 'AUTH.START' }), { session });
+      });
+    },
+    cancelAuth() {
+      fallback?.abort();
+      store.dispatch({ type: 'AUTH.CANCEL' });
+    },
+    setNewPassword(password: string, opts?: { logoutDevices?: boolean }) {
+      const next = store.advance({ type: 'PASSWORD.SUBMIT', password, logoutDevices: opts?.logoutDevices ?? false });
+      void (next?.step === 'requesting' ? request(next) : complete(next));
+    },
+    changeAddress() {
+      abortAll();
+      store.dispatch({ type: 'ADDRESS.CHANGE' });
+    },
+    switchMedium(medium) {
+      store.dispatch({ type: 'MEDIUM.SWITCH', medium });
+    },
+    dismissError() {
+      store.dispatch({ type: 'ERROR.DISMISS' });
+    },
+    reset() {
+      abortAll();
+      const { options, persistKey } = live.current;
+      if (options.persist) clearFlow(options.persist, persistKey);
+      store.dispatch({ type: 'RESET' });
+    },
+  };
+
+  return {
+    actions,
+    async poll() {
+      // The step stays on screen while a poll runs, so resend and change-address keep working meanwhile.
+      const current = store.get();
+      const session = current.session;
+      if (current.step !== 'awaitingLink' || !session?.sid) return false;
+      const sid = session.sid;
+      const outcome = await run((signal) => completion(current, { ...session, sid }, resumeAuth(session), signal));
+      if (!outcome || store.get().step !== 'awaitingLink') return false;
+      const failure = outcome.ok ? undefined : completeFailure(outcome.error);
+      if (failure?.error.kind === 'notYetValidated') return true;
+      store.dispatch({ type: 'CONTINUE', trigger: 'poll' });
+      if (failure) store.dispatch(failure);
+      else finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
+      return false;
+    },
+    setMounted(now) {
+      mounted = now;
+      if (!now) abortAll();
+    },
+  };
+}
