@@ -28,14 +28,30 @@ const entries = [
   },
   { name: 'AddPhoneFlow', code: "export { AddPhoneFlow } from './src/index'", source: 'src/index.ts', budget: null },
   { name: 'ResetPasswordFlow', code: "export { ResetPasswordFlow } from './src/index'", source: 'src/index.ts', budget: null },
+  // The three components as a host mounts them (the protocol client comes from the host): held to half the comparison.
+  {
+    name: 'flows',
+    code: "export { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow } from './src/index'",
+    source: 'src/index.ts',
+    budget: null,
+  },
   { name: 'all', code: "export * from './src/index'", source: 'src/index.ts', budget: 12288, noTesting: true },
   { name: 'testing', code: "export * from './src/testing/index'", source: 'src/testing/index.ts', budget: null },
 ];
 const css = { name: 'css', source: 'src/styles/styles.css', budget: 3072 };
 
+// For comparison (issue #7): Supabase's reset-password and code-entry components, measured the same way, when the
+// package is installed as a dev dependency. Its React is external like ours; its own styling library is bundled.
+const COMPARISON_PACKAGE = '@supabase/auth-ui-react';
+const comparison = {
+  name: 'supabase ForgottenPassword+VerifyOtp',
+  code: `export { ForgottenPassword, VerifyOtp } from '${COMPARISON_PACKAGE}'`,
+  external: ['@supabase/supabase-js', '@supabase/supabase-js/*'],
+};
+
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-async function bundle(code) {
+async function bundle(code, extraExternal = []) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, sourcefile: 'size-entry.ts', loader: 'ts' },
     bundle: true,
@@ -44,7 +60,7 @@ async function bundle(code) {
     platform: 'browser',
     target: 'es2022',
     jsx: 'automatic',
-    external,
+    external: [...external, ...extraExternal],
     define: { 'process.env.NODE_ENV': '"production"' },
     outdir: 'size-out',
     write: false,
@@ -124,10 +140,24 @@ for (const entry of entries) {
   }
 }
 rows.push(measureCss());
+
+/** The comparison's gzip size, or null when its package is not installed. */
+async function measureComparison() {
+  if (!existsSync(resolve(root, 'node_modules', COMPARISON_PACKAGE, 'package.json'))) return null;
+  const { bytes } = await bundle(comparison.code, comparison.external);
+  return { name: comparison.name, minBytes: bytes.length, gzipBytes: gzipSize(bytes) };
+}
+const compared = await measureComparison();
+const flows = rows.find((r) => r.name === 'flows');
+if (compared && flows) {
+  // "Our three flows together should be at most half of it."
+  flows.budget = Math.floor(compared.gzipBytes / 2);
+  if (flows.gzipBytes !== null && flows.gzipBytes > flows.budget) Object.assign(flows, { status: 'over', ok: false });
+}
 const ok = rows.every((r) => r.ok) && checks.every((c) => c.ok);
 
 if (asJson) {
-  process.stdout.write(`${JSON.stringify({ ok, entries: rows, checks }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ok, entries: rows, checks, comparison: compared }, null, 2)}\n`);
 } else {
   const cells = [['entry', 'min bytes', 'gzip bytes', 'budget', 'ok']];
   for (const r of rows) {
@@ -137,6 +167,11 @@ if (asJson) {
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) console.log(c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
   for (const r of rows) if (r.error) console.log(`\n${r.name}: ${r.error}`);
+  console.log(
+    compared
+      ? `\nfor comparison: ${compared.name} ${compared.minBytes} min, ${compared.gzipBytes} gzip; flows = ${((flows?.gzipBytes ?? 0) / compared.gzipBytes).toFixed(2)}× of it (budget: half)`
+      : `\nfor comparison: ${COMPARISON_PACKAGE} is not installed (npm i -D ${COMPARISON_PACKAGE}) — flows has no budget`,
+  );
   console.log('');
   for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.found.length ? `: ${c.found.join(', ')}` : ''}`);
   console.log(ok ? '\nAll budgets met.' : '\nSome budgets or checks failed.');
