@@ -26,19 +26,21 @@ const go = (state: FlowState, step: FlowStep, patch?: Partial<FlowState>): FlowS
 const awaitingStepFor = (session: ValidationSession): 'awaitingCode' | 'awaitingLink' =>
   session.submitUrl ? 'awaitingCode' : 'awaitingLink';
 
-/** The waiting step a completion (or its auth) started from, to go back to. */
-const back = (state: FlowState): 'awaitingCode' | 'awaitingLink' => (state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink');
-
-/** The waiting step a request was a resend from; undefined for a first send from the address or password form. */
-const resentFrom = ({ returnTo }: FlowState): 'awaitingCode' | 'awaitingLink' | undefined =>
+/**
+ * The waiting step the current request or completion started from, to go back to. Undefined when a request is the
+ * first send, from the address or password form.
+ */
+const waitingFrom = ({ returnTo }: FlowState): 'awaitingCode' | 'awaitingLink' | undefined =>
   returnTo === 'awaitingCode' || returnTo === 'awaitingLink' ? returnTo : undefined;
+
+/** Where a completion (or its auth) goes back to: the waiting step it started from. */
+const back = (state: FlowState): 'awaitingCode' | 'awaitingLink' => waitingFrom(state) ?? 'awaitingLink';
 
 /** A refusal of this medium only: the other medium is still worth trying. */
 const refusesMedium = (reason: string | undefined): reason is 'mediumNotSupported' | 'notOffered' =>
   reason === 'mediumNotSupported' || reason === 'notOffered';
 
-const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean =>
-  session?.cooldownUntil !== undefined && now < session.cooldownUntil;
+const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean => now < (session?.cooldownUntil ?? 0);
 
 /** Reset needs a new password before it can complete. */
 const needsPassword = (state: FlowState): boolean => state.config.purpose === 'reset' && state.newPassword === undefined;
@@ -157,18 +159,21 @@ const table: Record<FlowStep, StepHandlers> = {
         cooldownUntil: now + state.config.resendCooldownMs,
         startedAt: previous.startedAt ?? now,
       };
-      return go(state, awaitingStepFor(session), { session, resendCount: state.resendCount + (resentFrom(state) ? 1 : 0) });
+      return go(state, awaitingStepFor(session), { session, resendCount: state.resendCount + (waitingFrom(state) ? 1 : 0) });
     },
     'REQUEST.FAILURE': (state, { error, now }) => {
       const previous = state.session;
       if (!previous) return state;
-      const session: ValidationSession = { ...previous, lastRequestFailed: true };
-      if (error.kind === 'rateLimited') {
+      const session: ValidationSession = {
+        ...previous,
+        lastRequestFailed: true,
         // The server's wait wins when it is longer than our own cooldown.
-        const wait = Math.max(error.retryAfterMs ?? 0, state.config.resendCooldownMs, 1000);
-        session.cooldownUntil = Math.max(previous.cooldownUntil ?? 0, now + wait);
-      }
-      const from = resentFrom(state);
+        cooldownUntil:
+          error.kind === 'rateLimited'
+            ? Math.max(previous.cooldownUntil ?? 0, now + Math.max(error.retryAfterMs ?? 0, state.config.resendCooldownMs, 1000))
+            : previous.cooldownUntil,
+      };
+      const from = waitingFrom(state);
       return !from && refusesMedium(error.kind)
         ? go(state, 'unavailable', { session, unavailable: error.kind, error })
         : go(state, from ?? 'enterAddress', { session, error });
