@@ -54,20 +54,16 @@ const askAgain = (session: ValidationSession, now: number): ValidationSession =>
   sendAttempt: session.sendAttempt + (session.lastRequestFailed || !session.sid || isCoolingDown(session, now) ? 0 : 1),
 });
 
-/** The address as typed (for a phone, with its country and national number), without unset fields. */
-function typedAddress({ address, country, phoneNumber }: TypedAddress): TypedAddress {
-  const kept: TypedAddress = { address };
-  if (country !== undefined) kept.country = country;
-  if (phoneNumber !== undefined) kept.phoneNumber = phoneNumber;
-  return kept;
-}
-
 const startRequest = (state: FlowState, returnTo: NonNullable<FlowState['returnTo']>, patch?: Partial<FlowState>): FlowState =>
   go(state, 'requesting', { returnTo, ...patch });
 
 // A poll leaves whatever is on screen; a click is a fresh attempt.
 const startCompleting = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
   go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error });
+
+/** The code or the link worked (or a poll asks whether it did): complete, unless a reset still needs its password. */
+const proceed = (state: FlowState, trigger: 'user' | 'poll', from: 'awaitingCode' | 'awaitingLink'): FlowState =>
+  !needsPassword(state) ? startCompleting(state, trigger, from) : trigger === 'user' ? go(state, 'choosePassword') : state;
 
 const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => go(state, 'enterAddress', { uia: undefined, draft: { ...state.draft, code: '' } });
 
@@ -84,7 +80,7 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   const patch: Partial<FlowState> = {
     draft: { ...state.draft, address, country, phoneNumber },
     // Same address: same client_secret.
-    session: same ? askAgain(previous, now) : { medium, ...typedAddress(event), clientSecret: event.clientSecret, sendAttempt: 1 },
+    session: same ? askAgain(previous, now) : { medium, address, country, phoneNumber, clientSecret: event.clientSecret, sendAttempt: 1 },
     uia: undefined,
   };
   return needsPassword(state) && passwordStep === 'before-link' ? go(state, 'choosePassword', patch) : startRequest(state, 'enterAddress', patch);
@@ -100,7 +96,13 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
   ...state,
   step: awaitingStepFor(session),
   session,
-  draft: { ...state.draft, ...typedAddress(session) },
+  // A session without a phone's country or national number keeps the draft's.
+  draft: {
+    ...state.draft,
+    address: session.address,
+    country: session.country ?? state.draft.country,
+    phoneNumber: session.phoneNumber ?? state.draft.phoneNumber,
+  },
 });
 
 const awaiting: StepHandlers = {
@@ -185,15 +187,12 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   submittingCode: {
     'ADDRESS.CHANGE': changeAddress,
-    'CODE.SUCCESS': (state) => (needsPassword(state) ? go(state, 'choosePassword') : startCompleting(state, 'user', 'awaitingCode')),
+    'CODE.SUCCESS': (state) => proceed(state, 'user', 'awaitingCode'),
     'CODE.FAILURE': (state, { error }) => go(state, 'awaitingCode', { error }),
   },
   awaitingLink: {
     ...awaiting,
-    CONTINUE: (state, { trigger }) => {
-      if (needsPassword(state)) return trigger === 'user' ? go(state, 'choosePassword') : state;
-      return startCompleting(state, trigger, 'awaitingLink');
-    },
+    CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
@@ -226,7 +225,9 @@ const table: Record<FlowStep, StepHandlers> = {
 /** The flow's transition function: pure, total. An event a step does not accept returns the same state object. */
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   if (event.type === 'RESET') {
-    return createInitialState(state.config, state.step === 'done' ? undefined : typedAddress(state.draft));
+    // Keep the address as typed (for a phone, with its country and national number), not the code.
+    const { address, country, phoneNumber } = state.draft;
+    return createInitialState(state.config, state.step === 'done' ? undefined : { address, country, phoneNumber });
   }
   const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;
