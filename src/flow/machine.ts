@@ -57,13 +57,16 @@ const askAgain = (session: ValidationSession, now: number): ValidationSession =>
 const startRequest = (state: FlowState, returnTo: NonNullable<FlowState['returnTo']>, patch?: Partial<FlowState>): FlowState =>
   go(state, 'requesting', { returnTo, ...patch });
 
-// A poll leaves whatever is on screen; a click is a fresh attempt.
-const startCompleting = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
-  go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error });
-
-/** The code or the link worked (or a poll asks whether it did): complete, unless a reset still needs its password. */
-const proceed = (state: FlowState, trigger: 'user' | 'poll', from: 'awaitingCode' | 'awaitingLink'): FlowState =>
-  !needsPassword(state) ? startCompleting(state, trigger, from) : trigger === 'user' ? go(state, 'choosePassword') : state;
+/**
+ * The code or the link worked (or a poll asks whether it did): complete, unless a reset still needs its password.
+ * A poll leaves whatever is on screen; a click is a fresh attempt.
+ */
+const proceed = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
+  !needsPassword(state)
+    ? go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error })
+    : trigger === 'user'
+      ? go(state, 'choosePassword')
+      : state;
 
 const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => go(state, 'enterAddress', { uia: undefined, draft: { ...state.draft, code: '' } });
 
@@ -142,7 +145,7 @@ const table: Record<FlowStep, StepHandlers> = {
       const { session } = state;
       const next: FlowState = { ...state, newPassword: password, logoutDevices };
       // The token was already sent (after-link, or a resumed session): finish now.
-      return session?.sid ? startCompleting(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
+      return session?.sid ? proceed(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
     },
     'ADDRESS.CHANGE': changeAddress,
     'ERROR.DISMISS': dismissError,
