@@ -17,9 +17,6 @@ export function createInitialState(config: FlowConfig, draft?: Partial<FlowDraft
 type Handler<T extends FlowEvent['type']> = (state: FlowState, event: Extract<FlowEvent, { type: T }>) => FlowState;
 type StepHandlers = { [T in FlowEvent['type']]?: Handler<T> };
 
-/** The address fields a draft, a session and an address event share. */
-type TypedAddress = Pick<FlowDraft, 'address' | 'country' | 'phoneNumber'>;
-
 // Moving on is a fresh start: the new step shows no old error unless `patch` brings one.
 const go = (state: FlowState, step: FlowStep, patch?: Partial<FlowState>): FlowState => ({ ...state, step, error: undefined, ...patch });
 
@@ -40,6 +37,7 @@ const back = (state: FlowState): 'awaitingCode' | 'awaitingLink' => waitingFrom(
 const refusesMedium = (reason: string | undefined): reason is 'mediumNotSupported' | 'notOffered' =>
   reason === 'mediumNotSupported' || reason === 'notOffered';
 
+// Times are epoch ms, so a session with no cooldown set compares as long over.
 const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean => now < (session?.cooldownUntil ?? 0);
 
 /** Reset needs a new password before it can complete. */
