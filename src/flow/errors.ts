@@ -4,6 +4,7 @@ import type { FlowError, FlowErrorKind } from './types';
 /** Which call failed: the same errcode means different things at different steps. */
 export type FailedCall = 'capabilities' | 'request' | 'submitCode' | 'complete';
 
+// What an errcode means; a `call errcode` key is what it means at that call only.
 const byErrcode: Record<string, FlowErrorKind> = {
   M_LIMIT_EXCEEDED: 'rateLimited',
   M_THREEPID_IN_USE: 'threepidInUse',
@@ -18,38 +19,34 @@ const byErrcode: Record<string, FlowErrorKind> = {
   M_MISSING_TOKEN: 'loggedOut',
   M_UNKNOWN_TOKEN: 'loggedOut',
   M_INVALID_SUBMIT_URL: 'invalidSubmitUrl',
+  'request M_INVALID_PARAM': 'invalidAddress',
+  'request M_BAD_JSON': 'invalidAddress',
+  'request M_MISSING_PARAM': 'invalidAddress',
+  'request M_INVALID_EMAIL': 'invalidAddress',
+  'submitCode M_INVALID_PARAM': 'invalidCode',
 };
 
 function kindOf(err: MatrixApiError, call: FailedCall): FlowErrorKind {
-  if (err.status === 429) return 'rateLimited';
+  const { status, errcode } = err;
+  if (status === 429) return 'rateLimited';
   if (isNotYetValidated(err)) return 'notYetValidated';
-  if (err.status === 401 && err.uia && err.errcode === 'M_FORBIDDEN') return 'wrongPassword';
-  const known = byErrcode[err.errcode];
+  if (status === 401 && err.uia && errcode === 'M_FORBIDDEN') return 'wrongPassword';
+  const known = byErrcode[errcode] ?? byErrcode[`${call} ${errcode}`];
   if (known) return known;
   // Synapse's password-policy errcodes (M_PASSWORD_TOO_SHORT, M_PASSWORD_NO_DIGIT, …).
-  if (err.errcode.startsWith('M_PASSWORD_')) return 'weakPassword';
-  if (call === 'request' && ['M_INVALID_PARAM', 'M_BAD_JSON', 'M_MISSING_PARAM', 'M_INVALID_EMAIL'].includes(err.errcode)) {
-    return 'invalidAddress';
-  }
-  if (call === 'submitCode' && err.errcode === 'M_INVALID_PARAM') return 'invalidCode';
+  if (errcode.startsWith('M_PASSWORD_')) return 'weakPassword';
   // Synapse without an SMS provider: 400 M_UNKNOWN "Adding phone numbers … is not supported by this homeserver".
-  if (call === 'request' && err.status === 400 && /not supported/i.test(err.serverMessage ?? '')) return 'mediumNotSupported';
-  if (err.status === 404 || err.status === 405) return 'notOffered';
-  if (err.errcode === 'M_FORBIDDEN') return 'forbidden';
-  if (err.status >= 500 || err.status === 0 || err.status === 200) return 'server';
-  return 'unknown';
+  if (call === 'request' && status === 400 && /not supported/i.test(err.serverMessage ?? '')) return 'mediumNotSupported';
+  if (status === 404 || status === 405) return 'notOffered';
+  if (errcode === 'M_FORBIDDEN') return 'forbidden';
+  return status >= 500 || status === 0 || status === 200 ? 'server' : 'unknown';
 }
 
 /** Turns anything a protocol call threw into the typed, serialisable error the flow keeps. */
 export function toFlowError(err: unknown, call: FailedCall): FlowError {
-  if (err instanceof ThreepidNetworkError) {
-    return { kind: err.reason === 'timeout' ? 'timeout' : 'offline' };
-  }
-  if (err instanceof MatrixApiError) {
-    const flowError: FlowError = { kind: kindOf(err, call), status: err.status, errcode: err.errcode };
-    if (err.serverMessage) flowError.serverMessage = err.serverMessage;
-    if (err.retryAfterMs !== undefined) flowError.retryAfterMs = err.retryAfterMs;
-    return flowError;
-  }
-  return { kind: 'unknown' };
+  if (err instanceof ThreepidNetworkError) return { kind: err.reason === 'timeout' ? 'timeout' : 'offline' };
+  if (!(err instanceof MatrixApiError)) return { kind: 'unknown' };
+  const { status, errcode, serverMessage, retryAfterMs } = err;
+  // Unset fields stay undefined, which JSON leaves out: the error stays plain data.
+  return { kind: kindOf(err, call), status, errcode, serverMessage: serverMessage || undefined, retryAfterMs };
 }

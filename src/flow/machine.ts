@@ -1,4 +1,4 @@
-import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, UnavailableReason, ValidationSession } from './types';
+import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
 
 /** Default time before another email/SMS can be asked for. */
 export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
@@ -17,135 +17,120 @@ export function createInitialState(config: FlowConfig, draft?: Partial<FlowDraft
 type Handler<T extends FlowEvent['type']> = (state: FlowState, event: Extract<FlowEvent, { type: T }>) => FlowState;
 type StepHandlers = { [T in FlowEvent['type']]?: Handler<T> };
 
+// Moving on is a fresh start: the new step shows no old error unless `patch` brings one.
+const go = (state: FlowState, step: FlowStep, patch?: Partial<FlowState>): FlowState => ({ ...state, step, error: undefined, ...patch });
+
 const awaitingStepFor = (session: ValidationSession): 'awaitingCode' | 'awaitingLink' =>
   session.submitUrl ? 'awaitingCode' : 'awaitingLink';
 
-const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean =>
-  session?.cooldownUntil !== undefined && now < session.cooldownUntil;
+/**
+ * The waiting step the current request or completion started from, to go back to. Undefined when a request is the
+ * first send, from the address or password form.
+ */
+const waitingFrom = ({ returnTo }: FlowState): 'awaitingCode' | 'awaitingLink' | undefined =>
+  returnTo === 'awaitingCode' || returnTo === 'awaitingLink' ? returnTo : undefined;
+
+/** Where a completion (or its auth) goes back to: the waiting step it started from. */
+const back = (state: FlowState): 'awaitingCode' | 'awaitingLink' => waitingFrom(state) ?? 'awaitingLink';
+
+/** A refusal of this medium only: the other medium is still worth trying. */
+const refusesMedium = (reason: string | undefined): reason is 'mediumNotSupported' | 'notOffered' =>
+  reason === 'mediumNotSupported' || reason === 'notOffered';
+
+// Times are epoch ms, so a session with no cooldown set compares as long over.
+const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean => now < (session?.cooldownUntil ?? 0);
 
 /** Reset needs a new password before it can complete. */
 const needsPassword = (state: FlowState): boolean => state.config.purpose === 'reset' && state.newPassword === undefined;
 
-function startRequest(state: FlowState, from: NonNullable<FlowState['returnTo']>): FlowState {
-  return { ...state, step: 'requesting', error: undefined, returnTo: from };
-}
-
-function startCompleting(state: FlowState, trigger: 'user' | 'poll', from: 'awaitingCode' | 'awaitingLink'): FlowState {
-  return {
-    ...state,
-    step: 'completing',
-    trigger,
-    returnTo: from,
-    // A poll leaves whatever is on screen; a click is a fresh attempt.
-    error: trigger === 'user' ? undefined : state.error,
-  };
-}
-
-function unavailableFor(kind: string): UnavailableReason | undefined {
-  if (kind === 'mediumNotSupported') return 'mediumNotSupported';
-  if (kind === 'notOffered') return 'notOffered';
-  return undefined;
-}
-
-const resend: Handler<'RESEND'> = (state, event) => {
-  const { session } = state;
-  if (!session?.sid || isCoolingDown(session, event.now)) return state;
-  const from = awaitingStepFor(session);
-  // A retry after a failure reuses send_attempt: the server then sends at most one message.
-  const sendAttempt = session.lastRequestFailed ? session.sendAttempt : session.sendAttempt + 1;
-  return startRequest({ ...state, session: { ...session, sendAttempt } }, from);
-};
-
-const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => ({
-  ...state,
-  step: 'enterAddress',
-  error: undefined,
-  uia: undefined,
-  draft: { ...state.draft, code: '' },
+/**
+ * The same session asked again. A new send_attempt only if the last request went through and its cooldown is over:
+ * a retry after a failure, or while cooling down, reuses it so the server sends at most one message.
+ */
+const askAgain = (session: ValidationSession, now: number): ValidationSession => ({
+  ...session,
+  sendAttempt: session.sendAttempt + (session.lastRequestFailed || !session.sid || isCoolingDown(session, now) ? 0 : 1),
 });
+
+const startRequest = (state: FlowState, returnTo: NonNullable<FlowState['returnTo']>, patch?: Partial<FlowState>): FlowState =>
+  go(state, 'requesting', { returnTo, ...patch });
+
+/**
+ * The code or the link worked (or a poll asks whether it did): complete, unless a reset still needs its password.
+ * A poll leaves whatever is on screen; a click is a fresh attempt.
+ */
+const proceed = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
+  !needsPassword(state)
+    ? go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error })
+    : trigger === 'user'
+      ? go(state, 'choosePassword')
+      : state;
+
+const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => go(state, 'enterAddress', { uia: undefined, draft: { ...state.draft, code: '' } });
 
 const dismissError: Handler<'ERROR.DISMISS'> = (state) => ({ ...state, error: undefined });
 
 const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
-  const medium = state.config.medium;
+  const { medium, passwordStep } = state.config;
+  const { address, country, phoneNumber, now } = event;
   const previous = state.session;
   // A phone is its country and national number: the same digits dialled from another country are another number.
-  const sameAddress =
-    previous !== undefined &&
-    previous.medium === medium &&
-    previous.address === event.address &&
-    previous.country === event.country &&
-    previous.phoneNumber === event.phoneNumber;
-  if (sameAddress && isCoolingDown(previous, event.now) && previous.lastRequestFailed) return state;
-  const draft: FlowDraft = { ...state.draft, address: event.address, country: event.country, phoneNumber: event.phoneNumber };
-  let session: ValidationSession;
-  if (sameAddress) {
-    // Same address: same client_secret; a new message only if the last request went through.
-    // While cooling down, the same send_attempt: the server answers with the same sid and sends nothing new.
-    const again = previous.lastRequestFailed || !previous.sid || isCoolingDown(previous, event.now);
-    session = { ...previous, sendAttempt: again ? previous.sendAttempt : previous.sendAttempt + 1 };
-  } else {
-    session = { medium, address: event.address, clientSecret: event.clientSecret, sendAttempt: 1 };
-    if (event.country !== undefined) session.country = event.country;
-    if (event.phoneNumber !== undefined) session.phoneNumber = event.phoneNumber;
-  }
-  const next: FlowState = { ...state, draft, session, error: undefined, uia: undefined };
-  if (state.config.purpose === 'reset' && state.config.passwordStep === 'before-link' && next.newPassword === undefined) {
-    return { ...next, step: 'choosePassword' };
-  }
-  return startRequest(next, 'enterAddress');
-};
-
-const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, event) => {
-  if (event.medium === state.config.medium) return state;
-  return {
-    ...state,
-    step: 'enterAddress',
-    config: { ...state.config, medium: event.medium },
-    draft: { address: '', code: '' },
-    session: undefined,
-    error: undefined,
-    unavailable: undefined,
+  const same =
+    previous?.medium === medium && previous.address === address && previous.country === country && previous.phoneNumber === phoneNumber;
+  if (same && isCoolingDown(previous, now) && previous.lastRequestFailed) return state;
+  const patch: Partial<FlowState> = {
+    draft: { ...state.draft, address, country, phoneNumber },
+    // Same address: same client_secret.
+    session: same ? askAgain(previous, now) : { medium, address, country, phoneNumber, clientSecret: event.clientSecret, sendAttempt: 1 },
+    uia: undefined,
   };
+  return needsPassword(state) && passwordStep === 'before-link' ? go(state, 'choosePassword', patch) : startRequest(state, 'enterAddress', patch);
 };
 
-const restore: Handler<'RESTORE'> = (state, event) => {
-  const { session } = event;
-  const draft: FlowDraft = { ...state.draft, address: session.address };
-  if (session.country !== undefined) draft.country = session.country;
-  if (session.phoneNumber !== undefined) draft.phoneNumber = session.phoneNumber;
-  // The step follows from the session, whatever the saved copy claims: a code step needs a submit_url.
-  return { ...state, step: awaitingStepFor(session), session, draft };
-};
+const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, { medium }) =>
+  medium === state.config.medium
+    ? state
+    : go(state, 'enterAddress', { config: { ...state.config, medium }, draft: { address: '', code: '' }, session: undefined, unavailable: undefined });
 
-/** What RESET keeps of the draft: the address as typed (for a phone, with its country and national number). */
-function typedAddress(draft: FlowDraft): Partial<FlowDraft> {
-  const kept: Partial<FlowDraft> = { address: draft.address };
-  if (draft.country !== undefined) kept.country = draft.country;
-  if (draft.phoneNumber !== undefined) kept.phoneNumber = draft.phoneNumber;
-  return kept;
-}
+// The step follows from the session, whatever the saved copy claims: a code step needs a submit_url.
+const restore: Handler<'RESTORE'> = (state, { session }) => ({
+  ...state,
+  step: awaitingStepFor(session),
+  session,
+  // A session without a phone's country or national number keeps the draft's.
+  draft: {
+    ...state.draft,
+    address: session.address,
+    country: session.country ?? state.draft.country,
+    phoneNumber: session.phoneNumber ?? state.draft.phoneNumber,
+  },
+});
 
 const awaiting: StepHandlers = {
-  RESEND: resend,
+  RESEND: (state, { now }) => {
+    const { session } = state;
+    return session?.sid && !isCoolingDown(session, now)
+      ? startRequest(state, awaitingStepFor(session), { session: askAgain(session, now) })
+      : state;
+  },
   'ADDRESS.CHANGE': changeAddress,
   'ERROR.DISMISS': dismissError,
 };
 
 const table: Record<FlowStep, StepHandlers> = {
   checking: {
-    'CAPABILITIES.SUCCESS': (state, event) =>
-      event.capabilities.threepidChanges
-        ? { ...state, step: 'enterAddress', capabilities: event.capabilities }
-        : { ...state, step: 'unavailable', unavailable: 'threepidChangesDisabled', capabilities: event.capabilities },
+    // The state has no error yet here: `go` clears nothing.
+    'CAPABILITIES.SUCCESS': (state, { capabilities }) =>
+      capabilities.threepidChanges
+        ? go(state, 'enterAddress', { capabilities })
+        : go(state, 'unavailable', { unavailable: 'threepidChangesDisabled', capabilities }),
     // Capabilities are advisory: if they cannot be read, let the request itself tell.
-    'CAPABILITIES.FAILURE': (state) => ({ ...state, step: 'enterAddress' }),
+    'CAPABILITIES.FAILURE': (state) => go(state, 'enterAddress'),
     RESTORE: restore,
   },
   unavailable: {
     // Only a refusal of this medium leaves the other one worth trying; disabled 3PID changes cover both.
-    'MEDIUM.SWITCH': (state, event) =>
-      state.unavailable === 'mediumNotSupported' || state.unavailable === 'notOffered' ? switchMedium(state, event) : state,
+    'MEDIUM.SWITCH': (state, event) => (refusesMedium(state.unavailable) ? switchMedium(state, event) : state),
   },
   enterAddress: {
     'ADDRESS.SUBMIT': submitAddress,
@@ -154,12 +139,11 @@ const table: Record<FlowStep, StepHandlers> = {
     RESTORE: restore,
   },
   choosePassword: {
-    'PASSWORD.SUBMIT': (state, event) => {
-      const next: FlowState = { ...state, newPassword: event.password, logoutDevices: event.logoutDevices, error: undefined };
-      const session = next.session;
+    'PASSWORD.SUBMIT': (state, { password, logoutDevices }) => {
+      const { session } = state;
+      const next: FlowState = { ...state, newPassword: password, logoutDevices };
       // The token was already sent (after-link, or a resumed session): finish now.
-      if (session?.sid) return startCompleting(next, 'user', awaitingStepFor(session));
-      return startRequest(next, 'choosePassword');
+      return session?.sid ? proceed(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
     },
     'ADDRESS.CHANGE': changeAddress,
     'ERROR.DISMISS': dismissError,
@@ -167,98 +151,73 @@ const table: Record<FlowStep, StepHandlers> = {
   requesting: {
     // The hook aborts the request in flight.
     'ADDRESS.CHANGE': changeAddress,
-    'REQUEST.SUCCESS': (state, event) => {
+    'REQUEST.SUCCESS': (state, { sid, submitUrl, now }) => {
       const previous = state.session;
       if (!previous) return state;
       const session: ValidationSession = {
         ...previous,
-        sid: event.sid,
+        sid,
+        submitUrl,
         lastRequestFailed: false,
-        cooldownUntil: event.now + state.config.resendCooldownMs,
-        startedAt: previous.startedAt ?? event.now,
+        cooldownUntil: now + state.config.resendCooldownMs,
+        startedAt: previous.startedAt ?? now,
       };
-      if (event.submitUrl === undefined) delete session.submitUrl;
-      else session.submitUrl = event.submitUrl;
-      const wasResend = state.returnTo === 'awaitingCode' || state.returnTo === 'awaitingLink';
-      return {
-        ...state,
-        session,
-        step: awaitingStepFor(session),
-        error: undefined,
-        resendCount: wasResend ? state.resendCount + 1 : state.resendCount,
-      };
+      return go(state, awaitingStepFor(session), { session, resendCount: state.resendCount + (waitingFrom(state) ? 1 : 0) });
     },
-    'REQUEST.FAILURE': (state, event) => {
+    'REQUEST.FAILURE': (state, { error, now }) => {
       const previous = state.session;
       if (!previous) return state;
-      const session: ValidationSession = { ...previous, lastRequestFailed: true };
-      if (event.error.kind === 'rateLimited') {
+      const session: ValidationSession = {
+        ...previous,
+        lastRequestFailed: true,
         // The server's wait wins when it is longer than our own cooldown.
-        const wait = Math.max(event.error.retryAfterMs ?? 0, state.config.resendCooldownMs, 1000);
-        session.cooldownUntil = Math.max(previous.cooldownUntil ?? 0, event.now + wait);
-      }
-      const wasResend = state.returnTo === 'awaitingCode' || state.returnTo === 'awaitingLink';
-      const unavailable = wasResend ? undefined : unavailableFor(event.error.kind);
-      if (unavailable) return { ...state, session, step: 'unavailable', unavailable, error: event.error };
-      const step = wasResend && state.returnTo ? state.returnTo : 'enterAddress';
-      return { ...state, session, step, error: event.error };
+        cooldownUntil:
+          error.kind === 'rateLimited'
+            ? Math.max(previous.cooldownUntil ?? 0, now + Math.max(error.retryAfterMs ?? 0, state.config.resendCooldownMs, 1000))
+            : previous.cooldownUntil,
+      };
+      const from = waitingFrom(state);
+      return !from && refusesMedium(error.kind)
+        ? go(state, 'unavailable', { session, unavailable: error.kind, error })
+        : go(state, from ?? 'enterAddress', { session, error });
     },
   },
   awaitingCode: {
     ...awaiting,
-    'CODE.SUBMIT': (state, event) => ({ ...state, step: 'submittingCode', draft: { ...state.draft, code: event.code }, error: undefined }),
+    'CODE.SUBMIT': (state, { code }) => go(state, 'submittingCode', { draft: { ...state.draft, code } }),
   },
   submittingCode: {
     'ADDRESS.CHANGE': changeAddress,
-    'CODE.SUCCESS': (state) =>
-      needsPassword(state) ? { ...state, step: 'choosePassword', error: undefined } : startCompleting(state, 'user', 'awaitingCode'),
-    'CODE.FAILURE': (state, event) => ({ ...state, step: 'awaitingCode', error: event.error }),
+    'CODE.SUCCESS': (state) => proceed(state, 'user', 'awaitingCode'),
+    'CODE.FAILURE': (state, { error }) => go(state, 'awaitingCode', { error }),
   },
   awaitingLink: {
     ...awaiting,
-    CONTINUE: (state, event) => {
-      if (needsPassword(state)) return event.trigger === 'user' ? { ...state, step: 'choosePassword', error: undefined } : state;
-      return startCompleting(state, event.trigger, 'awaitingLink');
-    },
+    CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
     // The new password has done its job: keep it in memory no longer than needed.
-    'COMPLETE.SUCCESS': (state) => ({ ...state, step: 'done', error: undefined, uia: undefined, trigger: undefined, newPassword: undefined }),
-    'COMPLETE.FAILURE': (state, event) => {
-      const back = state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink';
-      const { error, uia } = event;
-      let session = state.session;
+    'COMPLETE.SUCCESS': (state) => go(state, 'done', { uia: undefined, trigger: undefined, newPassword: undefined }),
+    'COMPLETE.FAILURE': (state, { error, uia }) => {
+      let { session } = state;
       if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
-      if (error.kind === 'notYetValidated') {
-        // Not validated yet: back to waiting. A poll says nothing; a click explains.
-        return { ...state, session, step: back, trigger: undefined, uia: undefined, error: state.trigger === 'poll' ? state.error : error };
-      }
-      if (uia) {
-        // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure.
-        const challenge = error.status === 401 && !error.errcode;
-        return { ...state, session, step: 'authenticating', uia, trigger: undefined, error: challenge ? undefined : error };
-      }
-      if (state.uia) {
-        // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
-        return { ...state, session, step: 'authenticating', trigger: undefined, error };
-      }
-      if (error.kind === 'weakPassword' && state.config.purpose === 'reset') {
-        return { ...state, session, step: 'choosePassword', newPassword: undefined, trigger: undefined, error };
-      }
-      return { ...state, session, step: back, trigger: undefined, uia: undefined, error };
+      const to = (step: FlowStep, patch?: Partial<FlowState>): FlowState => go(state, step, { session, trigger: undefined, error, ...patch });
+      // Not validated yet: back to waiting. A poll says nothing; a click explains.
+      if (error.kind === 'notYetValidated') return to(back(state), { uia: undefined, error: state.trigger === 'poll' ? state.error : error });
+      // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure.
+      if (uia) return to('authenticating', { uia, error: error.status === 401 && !error.errcode ? undefined : error });
+      // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
+      if (state.uia) return to('authenticating');
+      if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined });
+      return to(back(state), { uia: undefined });
     },
   },
   authenticating: {
-    'AUTH.START': (state) => ({ ...state, step: 'completing', trigger: 'user', error: undefined }),
-    'AUTH.CANCEL': (state) => ({
-      ...state,
-      step: state.returnTo === 'awaitingCode' ? 'awaitingCode' : 'awaitingLink',
-      uia: undefined,
-      error: { kind: 'authCancelled' },
-    }),
+    'AUTH.START': (state) => go(state, 'completing', { trigger: 'user' }),
+    'AUTH.CANCEL': (state) => go(state, back(state), { uia: undefined, error: { kind: 'authCancelled' } }),
     // Auth could not even start (e.g. the sign-in window was blocked): stay, say why.
-    'AUTH.FAILURE': (state, event) => ({ ...state, error: event.error }),
+    'AUTH.FAILURE': (state, { error }) => ({ ...state, error }),
     'ERROR.DISMISS': dismissError,
   },
   done: {},
@@ -267,7 +226,9 @@ const table: Record<FlowStep, StepHandlers> = {
 /** The flow's transition function: pure, total. An event a step does not accept returns the same state object. */
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   if (event.type === 'RESET') {
-    return createInitialState(state.config, state.step === 'done' ? undefined : typedAddress(state.draft));
+    // Keep the address as typed (for a phone, with its country and national number), not the code.
+    const { address, country, phoneNumber } = state.draft;
+    return createInitialState(state.config, state.step === 'done' ? undefined : { address, country, phoneNumber });
   }
   const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;

@@ -1,4 +1,5 @@
 import type { FlowError, FlowErrorKind } from '../flow/types';
+import type { MessageKey, MessageValues } from './en';
 import type { Translate } from './translator';
 
 /**
@@ -31,53 +32,39 @@ export const errorMessageKeys: { readonly [K in FlowErrorKind]: `errors.${K}` } 
   unknown: 'errors.unknown',
 };
 
-const maxServerText = 200;
-// Braces/brackets/angle brackets suggest JSON, HTML or a template; control characters suggest a dump.
-const notPlainText = /[{}<>[\]\u0000-\u001f\u007f]/;
+// 1 to 200 characters, none of them braces/brackets/angle brackets (JSON, HTML or a template) or control characters
+// (a dump, or more than one line).
+const plainText = /^[^{}<>[\]\u0000-\u001f\u007f]{1,200}$/;
 
 /**
  * True when the server's own text can be shown to a person: a short, single-line, plain sentence.
  * Anything that looks like markup, JSON or a stack trace is refused.
  */
 export function isPlainServerText(text: string | undefined): text is string {
-  if (text === undefined) return false;
-  const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= maxServerText && !notPlainText.test(trimmed);
-}
-
-/** Seconds longer than this are said in minutes: "300 seconds" reads worse than "5 minutes". */
-const longestWaitInSeconds = 90;
-
-function rateLimitMessage(retryAfterMs: number | undefined, t: Translate): string {
-  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return t('errors.rateLimitedUnknown');
-  const seconds = Math.ceil(retryAfterMs / 1000);
-  // "1 seconds" and "0 seconds" read badly in English; a vague wait is fine that close to zero.
-  if (seconds <= 1) return t('errors.rateLimitedUnknown');
-  const minutes = Math.ceil(seconds / 60);
-  return seconds > longestWaitInSeconds ? t('errors.rateLimitedMinutes', { seconds, minutes }) : t('errors.rateLimited', { seconds, minutes });
+  return text !== undefined && plainText.test(text.trim());
 }
 
 /**
  * The sentence to show a person for a flow error. Always the kit's own words; the server's text is added only
  * to explain a weak password or an otherwise unknown failure, and only when it is short plain text.
  */
-export function errorMessage(error: FlowError, t: Translate): string {
-  switch (error.kind) {
-    case 'rateLimited':
-      return rateLimitMessage(error.retryAfterMs, t);
-    case 'weakPassword':
-      return isPlainServerText(error.serverMessage)
-        ? t('errors.weakPasswordReason', { reason: error.serverMessage.trim() })
-        : t('errors.weakPassword');
-    case 'unknown':
-      return isPlainServerText(error.serverMessage)
-        ? t('errors.unknownReason', { reason: error.serverMessage.trim() })
-        : t('errors.unknown');
-    default: {
-      const key = `errors.${error.kind}` as const;
-      const text = t(key);
-      // A kind this version has no words for (e.g. from old saved state) comes back as its key: say it generically.
-      return text === key ? t('errors.unknown') : text;
+export function errorMessage({ kind, serverMessage, retryAfterMs }: FlowError, t: Translate): string {
+  let key = `errors.${kind}`;
+  let values: MessageValues | undefined;
+  if (kind === 'rateLimited') {
+    const seconds = Math.ceil((retryAfterMs ?? 0) / 1000);
+    // No wait, or a wait of "1 seconds"/"0 seconds", reads badly in English: a vague wait is fine then.
+    if (!(seconds > 1 && seconds < Infinity)) key += 'Unknown';
+    else {
+      values = { seconds, minutes: Math.ceil(seconds / 60) };
+      // "300 seconds" reads worse than "5 minutes".
+      if (seconds > 90) key += 'Minutes';
     }
+  } else if ((kind === 'weakPassword' || kind === 'unknown') && isPlainServerText(serverMessage)) {
+    key += 'Reason';
+    values = { reason: serverMessage.trim() };
   }
+  const text = t(key as MessageKey, values);
+  // A kind this version has no words for (e.g. from old saved state) comes back as its key: say it generically.
+  return text === key ? t('errors.unknown') : text;
 }

@@ -5,7 +5,8 @@ export type FormatValues = Readonly<Record<string, string | number>>;
 export type MessagePart = string | { name: string; value: string };
 
 // Names are word characters only, so text such as "{ }" or JSON-looking braces is never treated as a placeholder.
-const placeholder = /\{(\w+)\}/g;
+// The capture makes `split` keep each name, at the odd indexes.
+const placeholder = /\{(\w+)\}/;
 
 /**
  * Splits a template into text and filled placeholders. Unknown placeholders stay as typed text.
@@ -14,25 +15,20 @@ const placeholder = /\{(\w+)\}/g;
 export function formatParts(template: string, values?: FormatValues): MessagePart[] {
   const parts: MessagePart[] = [];
   let text = '';
-  let last = 0;
-  for (const match of template.matchAll(placeholder)) {
-    const name = match[1] ?? '';
-    const value = values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
-    if (value === undefined) continue;
-    text += template.slice(last, match.index);
-    if (text) parts.push(text);
-    text = '';
-    parts.push({ name, value: String(value) });
-    last = match.index + match[0].length;
-  }
-  text += template.slice(last);
-  if (text) parts.push(text);
-  return parts;
+  template.split(placeholder).forEach((piece, i) => {
+    const value = i % 2 && values && Object.hasOwn(values, piece) ? values[piece] : undefined;
+    if (value === undefined) text += i % 2 ? `{${piece}}` : piece;
+    else {
+      parts.push(text, { name: piece, value: String(value) });
+      text = '';
+    }
+  });
+  parts.push(text);
+  return parts.filter((part) => part !== '');
 }
 
 /** Fills `{name}` placeholders in a message; unknown ones are left as they are. Returns plain text, never HTML. */
 export function formatMessage(template: string, values?: FormatValues): string {
-  if (!values) return template;
   return formatParts(template, values)
     .map((part) => (typeof part === 'string' ? part : part.value))
     .join('');

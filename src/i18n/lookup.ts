@@ -24,23 +24,15 @@ export function translatorsFor(
   defaults: Partial<Messages>,
   overrides: Array<Partial<Messages> | undefined>,
 ): { t: Translate; tParts: TranslateParts } {
-  const merged = mergeMessages(overrides);
-  return {
-    t: (key, values) => formatMessage(templateFor(key, merged, defaults), values),
-    tParts: (key, values) => formatParts(templateFor(key, merged, defaults), values),
-  };
-}
-
-// Later tables win, so `[providerMessages, propMessages]` lets a prop beat the provider;
-// a key a later table leaves undefined keeps the earlier table's text.
-function mergeMessages(overrides: Array<Partial<Messages> | undefined>): Partial<Messages> {
+  // So `[providerMessages, propMessages]` lets a prop beat the provider; a key a later table leaves undefined keeps
+  // the earlier table's text.
   const merged: Partial<Messages> = {};
   for (const table of overrides) {
-    if (!table) continue;
-    for (const key of Object.keys(table) as MessageKey[]) {
-      const text = table[key];
-      if (text !== undefined) merged[key] = text;
-    }
+    for (const [key, text] of Object.entries(table ?? {})) if (text !== undefined) merged[key as MessageKey] = text;
   }
-  return merged;
+  const template = (key: MessageKey): string => templateFor(key, merged, defaults);
+  return {
+    t: (key, values) => formatMessage(template(key), values),
+    tParts: (key, values) => formatParts(template(key), values),
+  };
 }

@@ -13,22 +13,18 @@ export interface MatrixApiErrorInit {
 /** The homeserver answered with an error (or with something the client could not understand). */
 export class MatrixApiError extends Error {
   override readonly name = 'MatrixApiError';
-  readonly status: number;
-  readonly errcode: string;
-  readonly serverMessage: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly uia: UiaInfo | undefined;
-  readonly softLogout: boolean;
+  // Set by Object.assign in the constructor; `declare` keeps the class fields from overwriting them.
+  declare readonly status: number;
+  declare readonly errcode: string;
+  declare readonly serverMessage: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly uia: UiaInfo | undefined;
+  declare readonly softLogout: boolean;
 
   constructor(init: MatrixApiErrorInit) {
     // Only status and errcode in the message: server text may echo secrets back.
     super(`Matrix API error ${init.status} ${init.errcode}`);
-    this.status = init.status;
-    this.errcode = init.errcode;
-    this.serverMessage = init.serverMessage;
-    this.retryAfterMs = init.retryAfterMs;
-    this.uia = init.uia;
-    this.softLogout = init.softLogout ?? false;
+    Object.assign(this, init, { softLogout: !!init.softLogout });
   }
 }
 
@@ -38,7 +34,7 @@ export type NetworkFailureReason = 'offline' | 'timeout' | 'aborted';
 /** The request never got an HTTP answer: offline, timed out, or aborted by the caller. */
 export class ThreepidNetworkError extends Error {
   override readonly name = 'ThreepidNetworkError';
-  readonly reason: NetworkFailureReason;
+  declare readonly reason: NetworkFailureReason;
 
   constructor(reason: NetworkFailureReason) {
     super(`Network request failed: ${reason}`);
