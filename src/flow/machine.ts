@@ -97,6 +97,8 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
   ...state,
   step: awaitingStepFor(session),
   session,
+  // A reset may have switched to the other medium before the reload: the saved session says which one it uses.
+  config: { ...state.config, medium: session.medium },
   // A session without a phone's country or national number keeps the draft's.
   draft: {
     ...state.draft,

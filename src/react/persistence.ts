@@ -23,11 +23,14 @@ export function saveFlow(storage: StorageLike, key: string, { step, session }: F
   }
 }
 
-/** Reads a saved session if it is well-formed, of this medium, and younger than the token lifetime. */
+/**
+ * Reads a saved session if it is well-formed, of this medium (either, when `medium` is undefined: a reset can switch),
+ * and younger than the token lifetime.
+ */
 export function loadFlow(
   storage: StorageLike,
   key: string,
-  medium: string,
+  medium: string | undefined,
   lifetimeMs = ONE_HOUR_MS,
 ): { step: 'awaitingCode' | 'awaitingLink'; session: ValidationSession } | undefined {
   try {
@@ -36,7 +39,7 @@ export function loadFlow(
     const saved: unknown = JSON.parse(raw);
     const session = (saved as { v?: unknown; session?: Partial<ValidationSession> } | null)?.session;
     if (
-      session?.medium === medium &&
+      (medium ? session?.medium === medium : session?.medium === 'email' || session?.medium === 'msisdn') &&
       (saved as { v?: unknown }).v === 1 &&
       typeof session.address === 'string' &&
       typeof session.clientSecret === 'string' &&

@@ -82,10 +82,10 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
 
   // --- Resume after a reload, and keep the session saved while waiting.
   useEffect(() => {
-    const saved = persist && loadFlow(persist, persistKey, medium, live.current.options.tokenLifetimeMs);
+    const saved = persist && loadFlow(persist, persistKey, purpose === 'reset' ? undefined : medium, live.current.options.tokenLifetimeMs);
     if (saved) store.dispatch({ type: 'RESTORE', ...saved });
     // Read once per storage and key: a new options object each render must not restore again.
-  }, [store, persist, persistKey, medium]);
+  }, [store, persist, persistKey, purpose, medium]);
   useEffect(() => {
     if (persist) saveFlow(persist, persistKey, state);
   }, [persist, persistKey, state]);

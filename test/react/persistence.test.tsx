@@ -68,6 +68,41 @@ describe('useThreepidFlow persist', () => {
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
   });
 
+  it('should resume a reset that switched to a phone number after a remount, on the phone, and finish it', async () => {
+    const { hs, client } = signedOut();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'reset', medium: 'email', persist: storage, pollIntervalMs: false };
+    const first = renderFlowHook(options, { client });
+    act(() => first.result.current.switchMedium('msisdn'));
+    act(() => first.result.current.request({ country: 'GB', phoneNumber: '7700900001', display: '+447700900001' }));
+    act(() => first.result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(first.result, 'awaitingCode');
+    const session = first.result.current.state.session;
+    first.unmount();
+
+    const second = renderFlowHook(options, { client });
+    await waitForStep(second.result, 'awaitingCode');
+    expect(second.result.current.state.config.medium).toBe('msisdn');
+    expect(second.result.current.state.session).toMatchObject({ sid: session?.sid, medium: 'msisdn', country: 'GB', phoneNumber: '7700900001' });
+    act(() => second.result.current.submitCode(hs.inbox.latest('+447700900001')?.token ?? ''));
+    await waitForStep(second.result, 'choosePassword');
+    act(() => second.result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(second.result, 'done');
+    expect(hs.users.get('bob')?.password).toBe(NEW_PASSWORD);
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+
+  it('should not resume an add flow from a saved session of the other medium', async () => {
+    const { client } = fakeSetup();
+    const storage = new MemoryStorage();
+    const saved = { medium: 'msisdn', address: '+447700900123', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() };
+    storage.setItem(ADD_KEY, JSON.stringify({ v: 1, session: saved }));
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage }, { client });
+    await waitForStep(result, 'enterAddress');
+    expect(result.current.state.session).toBeUndefined();
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+
   it('should resume an add flow waiting for the link after a remount, and finish it', async () => {
     const { hs, client } = fakeSetup();
     const storage = new MemoryStorage();
@@ -189,7 +224,8 @@ describe('useThreepidFlow persist', () => {
     ['garbage JSON', '{not json'],
     ['JSON of another shape', JSON.stringify({ hello: 'world' })],
     ['a session without a sid', JSON.stringify({ v: 1, step: 'awaitingLink', session: { medium: 'email', address: 'a@b.c', clientSecret: 'x', sendAttempt: 1, startedAt: Date.now() } })],
-    ['a session of the other medium', JSON.stringify({ v: 1, step: 'awaitingCode', session: { medium: 'msisdn', address: '+447700900123', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() } })],
+    // (A session of the other medium is a reset that switched medium: resumed, see above; an add flow refuses it.)
+    ['a session of no known medium', JSON.stringify({ v: 1, session: { medium: 'fax', address: '+447700900123', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() } })],
     ['JSON null', 'null'],
   ])('should ignore %s in storage and start fresh', async (_label, stored) => {
     const { client } = signedOut();
