@@ -1,7 +1,6 @@
-/** One message per FlowErrorKind (see errorMessage.ts), shared by every flow. */
+/** One message per FlowErrorKind (see errorMessage.ts), shared by every flow; the reset-only ones are in reset.ts. */
 export const errorMessages = {
   'errors.threepidInUse': 'This is already linked to an account. Use a different one.',
-  'errors.threepidNotFound': "We couldn't find an account with that. Check it, or try a different one.",
   'errors.threepidDenied': "Your server doesn't accept this one. Use a different one.",
   'errors.mediumNotSupported': "Your server isn't set up to send this kind of message.",
   'errors.invalidAddress': "Your server didn't accept this. Check it for typos.",
@@ -16,9 +15,6 @@ export const errorMessages = {
   'errors.invalidCode': "That code isn't right. Check it and try again.",
   'errors.sessionExpired': 'This code or link has expired. Start again to get a new one.',
   'errors.wrongPassword': "That password isn't right. Try again.",
-  'errors.weakPassword': "This password isn't strong enough. Choose a stronger one.",
-  /** {reason} */
-  'errors.weakPasswordReason': "This password isn't strong enough. Your server says: “{reason}”",
   'errors.notOffered': "Your server doesn't support this.",
   'errors.forbidden': "Your server doesn't allow this. Your server's admin may be able to help.",
   'errors.loggedOut': 'Your session has ended. Sign in again, then try again.',

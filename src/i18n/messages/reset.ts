@@ -45,4 +45,9 @@ export const resetMessages = {
     "Your server doesn't allow changing passwords here. Your server's admin may be able to help.",
   'unavailable.notOffered.resetPhone': "Your server doesn't support resetting a password with a phone number.",
   'unavailable.useEmail': 'Use email instead',
+  // Errors only a reset can meet: no account has the address, and the server's password rules.
+  'errors.threepidNotFound': "We couldn't find an account with that. Check it, or try a different one.",
+  'errors.weakPassword': "This password isn't strong enough. Choose a stronger one.",
+  /** {reason} */
+  'errors.weakPasswordReason': "This password isn't strong enough. Your server says: “{reason}”",
 } as const;
