@@ -8,7 +8,7 @@ import { TextField, type TextFieldProps } from './TextField';
  * it has no aria-pressed, because a pressed state on a button whose name changes reads as a contradiction
  * ("Hide password, pressed").
  */
-export function PasswordField(props: Omit<TextFieldProps, 'type' | 'part' | 'after'>): ReactNode {
+export function PasswordField(props: TextFieldProps): ReactNode {
   const { t } = useFlowUi();
   const [visible, setVisible] = useState(false);
   return (
