@@ -16,7 +16,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   fieldError?: string;
   /** Ids of other elements that describe the field (e.g. a server error about it). */
   describedBy?: string;
-  inputRef?: Ref<HTMLInputElement>;
+  ref?: Ref<HTMLInputElement>;
   /** Something to show after the input, such as a show/hide button; input and it are then grouped as `password`. */
   after?: ReactNode;
   part?: 'input' | 'code';
@@ -25,7 +25,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 /** A labelled input whose hint and errors are tied to it with aria-describedby. */
-export function TextField({ label, hint, fieldError, describedBy, inputRef, after, part = 'input', render, ...input }: TextFieldProps): ReactNode {
+export function TextField({ label, hint, fieldError, describedBy, after, part = 'input', render, ...input }: TextFieldProps): ReactNode {
   const { part: partOf } = useFlowUi();
   const id = useId();
   const attributes: ControlAttributes = {
@@ -33,7 +33,7 @@ export function TextField({ label, hint, fieldError, describedBy, inputRef, afte
     'aria-invalid': fieldError ? true : undefined,
     'aria-describedby': [fieldError && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined,
   };
-  const field = render ? render(attributes) : <input {...partOf(part)} ref={inputRef} {...attributes} {...input} />;
+  const field = render ? render(attributes) : <input {...partOf(part)} {...attributes} {...input} />;
   return (
     <div {...partOf('field', fieldError ? 'invalid' : 'valid')}>
       <label {...partOf('label')} htmlFor={id}>

@@ -1,10 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
 import type { UiaInfo } from '../../protocol/types';
 import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
 import { PasswordField } from '../parts/PasswordField';
-import { StepForm, type StepFormProps } from './StepForm';
+import { StepForm } from './StepForm';
 
 const PASSWORD = 'm.login.password';
 
@@ -21,23 +20,19 @@ export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
   const { state } = flow;
   const stage = state.uia ? nextStage(state.uia) : undefined;
   const [windowOpen, setWindowOpen] = useState(false);
-  const { register, handleSubmit, formState } = useForm({ defaultValues: { password: '' } });
-  const { ref, ...field } = register('password', { required: t('auth.password.required') });
   // A new answer from the server (e.g. an error) means the window is no longer what we wait for.
   useEffect(() => setWindowOpen(false), [state.error, state.step]);
 
   if (onAuthRequired) return <p {...part('hint')}>{t('auth.host.waiting')}</p>;
-  const shared: Omit<StepFormProps, 'label' | 'children'> = { flow, busy: state.step === 'completing' && 'common.verifying', onCancel: flow.cancelAuth };
+  const shared = { flow, busy: state.step === 'completing' && ('common.verifying' as const), onCancel: flow.cancelAuth };
   if (stage === PASSWORD) {
     return (
-      <StepForm {...shared} label="auth.password.submit" onSubmit={handleSubmit(({ password }) => flow.authenticate({ password }))}>
-        {(alertId) => (
+      <StepForm {...shared} label="auth.password.submit" defaultValues={{ password: '' }} onValid={({ password }) => flow.authenticate({ password })}>
+        {({ field, alertId }) => (
           <PasswordField
-            {...field}
-            inputRef={ref}
+            {...field('password', { required: t('auth.password.required') })}
             label={t('auth.password.label')}
             autoComplete="current-password"
-            fieldError={formState.errors.password?.message}
             describedBy={alertId}
           />
         )}

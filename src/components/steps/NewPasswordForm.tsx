@@ -1,5 +1,4 @@
 import { useId, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
 import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
 import { PasswordField } from '../parts/PasswordField';
@@ -14,48 +13,39 @@ export function NewPasswordForm({ flow, minPasswordLength: min = 8, validatePass
   const warningId = useId();
   const { state } = flow;
   const { step } = state;
-  const { register, handleSubmit, formState, watch } = useForm({
-    defaultValues: { password: '', confirm: '', logoutDevices: state.logoutDevices },
-  });
-  const { ref, ...passwordField } = register('password', {
-    required: t('reset.password.required'),
-    minLength: { value: min, message: t('reset.password.tooShort', { min }) },
-    validate: (value) => validatePassword?.(value) ?? true,
-  });
-  const { ref: confirmRef, ...confirmField } = register('confirm', {
-    validate: (value, values) => (!value ? t('reset.password.confirmRequired') : value === values.password || t('reset.password.mismatch')),
-  });
-  const logoutDevices = watch('logoutDevices');
   return (
     <StepForm
       flow={flow}
       label={state.session?.sid ? 'reset.password.submit' : 'common.continue'}
       busy={step === 'requesting' ? 'common.sending' : step === 'completing' && 'common.verifying'}
-      onSubmit={handleSubmit((values) => flow.setNewPassword(values.password, values))}
+      defaultValues={{ password: '', confirm: '', logoutDevices: state.logoutDevices }}
+      onValid={(values) => flow.setNewPassword(values.password, values)}
     >
-      {(alertId) => (
+      {({ field, alertId, register, watch }) => (
         <>
           <PasswordField
-            {...passwordField}
-            inputRef={ref}
+            {...field('password', {
+              required: t('reset.password.required'),
+              minLength: { value: min, message: t('reset.password.tooShort', { min }) },
+              validate: (value) => validatePassword?.(value) ?? true,
+            })}
             label={t('reset.password.newLabel')}
             hint={t('reset.password.newHint', { min })}
             autoComplete="new-password"
-            fieldError={formState.errors.password?.message}
             describedBy={alertId}
           />
           <PasswordField
-            {...confirmField}
-            inputRef={confirmRef}
+            {...field('confirm', {
+              validate: (value, values) => (!value ? t('reset.password.confirmRequired') : value === values.password || t('reset.password.mismatch')),
+            })}
             label={t('reset.password.confirmLabel')}
             autoComplete="new-password"
-            fieldError={formState.errors.confirm?.message}
           />
           <label {...part('checkboxLabel')}>
-            <input {...part('checkbox')} type="checkbox" aria-describedby={logoutDevices ? warningId : undefined} {...register('logoutDevices')} />
+            <input {...part('checkbox')} type="checkbox" aria-describedby={watch('logoutDevices') ? warningId : undefined} {...register('logoutDevices')} />
             {t('reset.password.logoutDevices')}
           </label>
-          {logoutDevices && (
+          {watch('logoutDevices') && (
             <p {...part('warning')} id={warningId}>
               {t('reset.password.logoutWarning')}
             </p>

@@ -1,5 +1,4 @@
 import { useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
 import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress } from '../../react/useThreepidFlow';
@@ -30,24 +29,22 @@ export function PhoneAddressForm({ flow, defaultCountry, countries, countryLabel
   // Back from a later step, the country picked then wins over the host's default.
   const [initialCountry] = useState(() => (state.draft.country as Country | undefined) ?? defaultCountry);
   const [country, setCountry] = useState(initialCountry);
-  const { control, handleSubmit, formState } = useForm({
-    defaultValues: { phone: state.draft.address ? state.draft.address.replace(/\s/g, '') : (defaultValue ?? '') },
-  });
   return (
     <StepForm
       flow={flow}
       {...sendButton(flow)}
       onCancel={onCancel}
-      onSubmit={handleSubmit(({ phone }) => {
+      defaultValues={{ phone: state.draft.address ? state.draft.address.replace(/\s/g, '') : (defaultValue ?? '') }}
+      onValid={({ phone }) => {
         const address = phoneAddress(phone, country);
         if (address) flow.request(address);
-      })}
+      }}
     >
-      {(alertId) => (
+      {({ control, getFieldState, formState, alertId }) => (
         <TextField
           label={t('phone.label')}
           hint={t('phone.hint')}
-          fieldError={formState.errors.phone?.message}
+          fieldError={getFieldState('phone', formState).error?.message}
           describedBy={alertId}
           render={(attributes) => (
             <PhoneInput
