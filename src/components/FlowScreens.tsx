@@ -4,7 +4,6 @@ import type { ResetPasswordFlowProps } from './ResetPasswordFlow';
 import type { MessageKey } from '../i18n/en';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
-import { useHeadingFocus } from './useHeadingFocus';
 import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
@@ -56,8 +55,16 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
   const addressText = state.session?.address ?? state.draft.address;
   const email = state.config.medium === 'email';
   const resendReady = useResendReady(flow.resendAvailableAt, state.session?.cooldownUntil);
-  // Reading capabilities happens at mount, not because the person did something: leaving it moves no focus.
-  const headingRef = useHeadingFocus<HTMLHeadingElement>(view === 'checking' ? undefined : view);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Focus moves to the heading when the screen changes — not on first render, so mounting a flow never steals focus
+  // from the host page. Reading capabilities happens at mount, not because the person did something: the first
+  // screen after it counts as the first render too.
+  const shownView = useRef<FlowView>(view);
+  useEffect(() => {
+    if (view === 'checking' || shownView.current === view) return;
+    if (shownView.current !== 'checking') headingRef.current?.focus();
+    shownView.current = view;
+  }, [view]);
   // The live region says sends, resends, resend available again and completion — not every countdown tick.
   const status: MessageKey | undefined =
     view === 'done'

@@ -1,5 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useFlowUi } from '../FlowUi';
+import { Button } from './Button';
 
 /** What ties a control to its label, hint and errors. */
 export interface ControlAttributes {
@@ -17,32 +18,43 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   /** Ids of other elements that describe the field (e.g. a server error about it). */
   describedBy?: string;
   ref?: Ref<HTMLInputElement>;
-  /** Something to show after the input, such as a show/hide button; input and it are then grouped as `password`. */
-  after?: ReactNode;
   part?: 'input' | 'code';
   /** Renders another control (e.g. the phone input) in place of the `<input>`. */
   render?: (attributes: ControlAttributes) => ReactNode;
 }
 
-/** A labelled input whose hint and errors are tied to it with aria-describedby. */
-export function TextField({ label, hint, fieldError, describedBy, after, part = 'input', render, ...input }: TextFieldProps): ReactNode {
-  const { part: partOf } = useFlowUi();
+/**
+ * A labelled input whose hint and errors are tied to it with aria-describedby. A password input gets a show/hide
+ * toggle, grouped with it as `password`. The toggle says what it will do ("Show password" / "Hide password"); it has
+ * no aria-pressed, because a pressed state on a button whose name changes reads as a contradiction
+ * ("Hide password, pressed").
+ */
+export function TextField({ label, hint, fieldError, describedBy, part = 'input', render, ...input }: TextFieldProps): ReactNode {
+  const { t, part: partOf } = useFlowUi();
   const id = useId();
+  const [visible, setVisible] = useState(false);
   const attributes: ControlAttributes = {
     id,
     'aria-invalid': fieldError ? true : undefined,
     'aria-describedby': [fieldError && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined,
   };
-  const field = render ? render(attributes) : <input {...partOf(part)} {...attributes} {...input} />;
+  const password = input.type === 'password';
+  const field = render ? (
+    render(attributes)
+  ) : (
+    <input {...partOf(part)} {...attributes} {...input} {...(password && { type: visible ? 'text' : 'password', spellCheck: false, autoCapitalize: 'off' })} />
+  );
   return (
     <div {...partOf('field', fieldError ? 'invalid' : 'valid')}>
       <label {...partOf('label')} htmlFor={id}>
         {label}
       </label>
-      {after ? (
+      {password ? (
         <div {...partOf('password')}>
           {field}
-          {after}
+          <Button part="passwordToggle" state={visible ? 'shown' : 'hidden'} onClick={() => setVisible(!visible)}>
+            {t(visible ? 'common.hidePassword' : 'common.showPassword')}
+          </Button>
         </div>
       ) : (
         field

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UiaInfo } from '../../protocol/types';
 import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
-import { PasswordField } from '../parts/PasswordField';
+import { TextField } from '../parts/TextField';
 import { StepForm } from './StepForm';
 
 const PASSWORD = 'm.login.password';
@@ -29,7 +29,7 @@ export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
     return (
       <StepForm {...shared} label="auth.password.submit" defaultValues={{ password: '' }} onValid={({ password }) => flow.authenticate({ password })}>
         {({ field, alertId }) => (
-          <PasswordField
+          <TextField type="password"
             {...field('password', { required: t('auth.password.required') })}
             label={t('auth.password.label')}
             autoComplete="current-password"

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
-import { PasswordField } from '../parts/PasswordField';
+import { TextField } from '../parts/TextField';
 import { StepForm } from './StepForm';
 
 /** A host's password rule: return a message to refuse, or true/undefined to accept. */
@@ -23,7 +23,7 @@ export function NewPasswordForm({ flow, minPasswordLength: min = 8, validatePass
     >
       {({ field, alertId, register, watch }) => (
         <>
-          <PasswordField
+          <TextField type="password"
             {...field('password', {
               required: t('reset.password.required'),
               minLength: { value: min, message: t('reset.password.tooShort', { min }) },
@@ -34,7 +34,7 @@ export function NewPasswordForm({ flow, minPasswordLength: min = 8, validatePass
             autoComplete="new-password"
             describedBy={alertId}
           />
-          <PasswordField
+          <TextField type="password"
             {...field('confirm', {
               validate: (value, values) => (!value ? t('reset.password.confirmRequired') : value === values.password || t('reset.password.mismatch')),
             })}
