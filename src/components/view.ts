@@ -47,32 +47,24 @@ export function screenKeys(view: FlowView, state: FlowState, hostHandlesAuth?: b
   const key = flowKey(state);
   const reset = key === 'reset';
   const email = state.config.medium === 'email';
-  switch (view) {
-    case 'checking':
-      return ['checking', 'checking.status'];
-    case 'unavailable': {
-      if (unavailable === 'notOffered' && reset && !email) return ['unavailable.notOffered', 'unavailable.notOffered.resetPhone'];
-      // A refused medium is named: the screen says email, or phone numbers, aren't available.
-      const reason = unavailable === 'mediumNotSupported' ? (email ? 'emailNotSupported' : 'phoneNotSupported') : unavailable;
-      return [`unavailable.${reason}`, `unavailable.${reason}.description`];
-    }
-    case 'address':
-      return [key, reset ? (email ? 'reset.email.description' : 'reset.phone.description') : `${key}.hint`];
-    case 'password':
-      return ['reset.password'];
-    case 'link': {
-      const prefix = reset && !email ? 'reset.phoneLink' : (`${key}.link` as const);
-      return [prefix, `${prefix}.sent`];
-    }
-    case 'code':
-      return [`${key}.code`, `${key}.code.description`];
-    case 'auth': {
-      // What "Confirm it's you" asks for. A host running its own dialog explains that there.
-      const stage = uia && !hostHandlesAuth ? nextStage(uia) : undefined;
-      const kind = stage === 'm.login.password' ? 'password' : stage === 'm.login.sso' ? 'sso' : 'fallback';
-      return ['auth', stage ? `auth.${kind}.description` : undefined];
-    }
-    case 'done':
-      return [`${key}.done`, `${key}.done.description`, reset ? (state.logoutDevices ? 'reset.done.devicesSignedOut' : 'reset.done.devicesKept') : undefined];
-  }
+  // A refused medium is named: the screen says email, or phone numbers, aren't available.
+  const reason = unavailable === 'mediumNotSupported' ? (email ? 'emailNotSupported' : 'phoneNotSupported') : unavailable;
+  const link = reset && !email ? 'reset.phoneLink' : (`${key}.link` as const);
+  // What "Confirm it's you" asks for. A host running its own dialog explains that there.
+  const stage = uia && !hostHandlesAuth ? nextStage(uia) : undefined;
+  const auth = stage === 'm.login.password' ? 'password' : stage === 'm.login.sso' ? 'sso' : 'fallback';
+  const screens: Record<FlowView, ScreenKeys> = {
+    checking: ['checking', 'checking.status'],
+    unavailable:
+      reason === 'notOffered' && reset && !email
+        ? ['unavailable.notOffered', 'unavailable.notOffered.resetPhone']
+        : [`unavailable.${reason}`, `unavailable.${reason}.description`],
+    address: [key, reset ? (email ? 'reset.email.description' : 'reset.phone.description') : `${key}.hint`],
+    password: ['reset.password'],
+    link: [link, `${link}.sent`],
+    code: [`${key}.code`, `${key}.code.description`],
+    auth: ['auth', stage ? `auth.${auth}.description` : undefined],
+    done: [`${key}.done`, `${key}.done.description`, reset ? (state.logoutDevices ? 'reset.done.devicesSignedOut' : 'reset.done.devicesKept') : undefined],
+  };
+  return screens[view];
 }

@@ -29,14 +29,8 @@ export function Button({ secondary, busy, part = 'button', state = 'idle', child
       onClick={busy ? (event) => event.preventDefault() : onClick}
       {...rest}
     >
-      {busy ? (
-        <>
-          <span {...partOf('spinner')} aria-hidden="true" />
-          {t(busy)}
-        </>
-      ) : (
-        children
-      )}
+      {busy && <span {...partOf('spinner')} aria-hidden="true" />}
+      {busy ? t(busy) : children}
     </button>
   );
 }
