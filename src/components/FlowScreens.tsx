@@ -36,13 +36,10 @@ export interface FlowScreensProps {
  * that resend can be used (the button's own countdown is not announced).
  */
 function useResendReady(availableAt: number | undefined, cooldownUntil: number | undefined): boolean {
-  const [readyFor, setReadyFor] = useState<number>();
-  const previous = useRef(availableAt);
-  useEffect(() => {
-    if (previous.current !== undefined && availableAt === undefined) setReadyFor(cooldownUntil);
-    previous.current = availableAt;
-  }, [availableAt, cooldownUntil]);
-  return readyFor !== undefined && readyFor === cooldownUntil;
+  // The cooldown last seen running. Updated during render (React's pattern for "what did the previous render see").
+  const [seenCooling, setSeenCooling] = useState<number>();
+  if (availableAt !== undefined && seenCooling !== cooldownUntil) setSeenCooling(cooldownUntil);
+  return availableAt === undefined && seenCooling !== undefined && seenCooling === cooldownUntil;
 }
 
 /** Renders the screen for the flow's current state: root, heading, description, the step, and the live region. */

@@ -39,10 +39,11 @@ export function TextField({ label, hint, fieldError, describedBy, part = 'input'
     'aria-describedby': [fieldError && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined,
   };
   const password = input.type === 'password';
+  // No input here wants spelling marks: addresses, codes and passwords are not words.
   const field = render ? (
     render(attributes)
   ) : (
-    <input {...partOf(part)} {...attributes} {...input} {...(password && { type: visible ? 'text' : 'password', spellCheck: false, autoCapitalize: 'off' })} />
+    <input {...partOf(part)} {...attributes} spellCheck={false} {...input} type={visible ? 'text' : input.type} autoCapitalize={password ? 'off' : undefined} />
   );
   return (
     <div {...partOf('field', fieldError ? 'invalid' : 'valid')}>

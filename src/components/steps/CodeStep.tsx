@@ -27,8 +27,7 @@ export function CodeStep({ flow }: StepProps): ReactNode {
             hint={t('code.hint')}
             autoComplete="one-time-code"
             inputMode="numeric"
-            spellCheck={false}
-            describedBy={alertId}
+              describedBy={alertId}
             readOnly={busy}
           />
         )}

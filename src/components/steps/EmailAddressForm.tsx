@@ -25,7 +25,6 @@ export function EmailAddressForm({ flow, onCancel, defaultValue }: StepProps): R
           type="email"
           autoComplete="email"
           inputMode="email"
-          spellCheck={false}
           label={t('email.label')}
           placeholder={t('email.placeholder')}
           describedBy={alertId}

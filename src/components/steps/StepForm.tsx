@@ -68,7 +68,7 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
   const message = useMemo(() => error && errorMessage(asLived(error, session), t), [error, t]);
   const Tag = onValid ? 'form' : 'div';
   return (
-    <Tag {...part('form')} noValidate={onValid ? true : undefined} onSubmit={onValid && form.handleSubmit(onValid)}>
+    <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>
       {children({
         ...form,
         field: (name, rules) => ({ ...form.register(name, rules), fieldError: form.getFieldState(name, form.formState).error?.message }),
