@@ -1,12 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useReducer, type ReactNode } from 'react';
 import type { ThreepidFlow } from '../../react/useThreepidFlow';
 import { useFlowUi } from '../FlowUi';
 import { Button } from '../parts/Button';
-
-/** Seconds left until `until`, rounded up; 0 when past. */
-function secondsLeft(until: number | undefined): number {
-  return until === undefined ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
-}
 
 /**
  * Resend and change-address, shared by the link and code screens. Resend counts down while cooling down; only this
@@ -17,14 +12,14 @@ export function WaitingActions({ flow }: { flow: ThreepidFlow }): ReactNode {
   const { t, part } = useFlowUi();
   const { state, resendAvailableAt } = flow;
   const email = state.config.medium === 'email';
-  const [seconds, setSeconds] = useState(() => secondsLeft(resendAvailableAt));
+  // Re-render each second while cooling down; the seconds are read from the clock at render.
+  const [, tick] = useReducer((count: number) => count + 1, 0);
   useEffect(() => {
-    setSeconds(secondsLeft(resendAvailableAt));
     if (resendAvailableAt === undefined) return;
-    // Past the end it keeps setting 0, which React ignores, until the flow drops `resendAvailableAt`.
-    const timer = setInterval(() => setSeconds(secondsLeft(resendAvailableAt)), 1000);
+    const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
   }, [resendAvailableAt]);
+  const seconds = resendAvailableAt === undefined ? 0 : Math.max(0, Math.ceil((resendAvailableAt - Date.now()) / 1000));
   const cooling = seconds > 0;
   return (
     <div {...part('footer')}>
