@@ -50,7 +50,7 @@ export interface StepFormProps<T extends FieldValues> {
  */
 function asLived(error: FlowError, session: ValidationSession | undefined): FlowError {
   // Only a refused request sets the cooldown; a 429 elsewhere (finishing) keeps the server's own wait.
-  const wait = session?.lastRequestFailed && session.cooldownUntil !== undefined ? session.cooldownUntil - Date.now() : 0;
+  const wait = (session?.lastRequestFailed ? (session.cooldownUntil ?? 0) : 0) - Date.now();
   return error.kind === 'rateLimited' && wait > (error.retryAfterMs ?? 0) ? { ...error, retryAfterMs: wait } : error;
 }
 
