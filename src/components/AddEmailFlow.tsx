@@ -6,8 +6,6 @@ import { errorMessages } from '../i18n/messages/errors';
 import { sharedMessages } from '../i18n/messages/shared';
 import { useAddEmailFlow, type AuthRequiredHandler } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
-import { FlowScreens } from './FlowScreens';
-import { useFlowUi } from './FlowUi';
 import { EmailAddressForm } from './steps/EmailAddressForm';
 
 /** The English `<AddEmailFlow>` can show: hosts' messages go on top. */
@@ -19,24 +17,7 @@ export interface AddEmailFlowProps extends SharedFlowProps {
   onAuthRequired?: AuthRequiredHandler;
 }
 
-function AddEmailFlowBody(props: AddEmailFlowProps): ReactNode {
-  const { t } = useFlowUi();
-  const flow = useAddEmailFlow(props);
-  return (
-    <FlowScreens
-      flow={flow}
-      hostHandlesAuth={props.onAuthRequired !== undefined}
-      onCancel={props.onCancel}
-      addressForm={<EmailAddressForm flow={flow} submitLabel={t('addEmail.submit')} onCancel={props.onCancel} defaultValue={props.defaultValue} />}
-    />
-  );
-}
-
 /** Add an email address to the signed-in account: enter it, follow the emailed link (or type the code), confirm it's you. */
 export function AddEmailFlow(props: AddEmailFlowProps): ReactNode {
-  return (
-    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
-      <AddEmailFlowBody {...props} />
-    </FlowRoot>
-  );
+  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useAddEmailFlow} address={EmailAddressForm} />;
 }

@@ -7,8 +7,6 @@ import { phoneMessages } from '../i18n/messages/phone';
 import { sharedMessages } from '../i18n/messages/shared';
 import { useAddPhoneFlow, type AuthRequiredHandler } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
-import { FlowScreens } from './FlowScreens';
-import { useFlowUi } from './FlowUi';
 import { PhoneAddressForm } from './steps/PhoneAddressForm';
 
 /** The English `<AddPhoneFlow>` can show: hosts' messages go on top. */
@@ -26,34 +24,7 @@ export interface AddPhoneFlowProps extends SharedFlowProps {
   onAuthRequired?: AuthRequiredHandler;
 }
 
-function AddPhoneFlowBody(props: AddPhoneFlowProps): ReactNode {
-  const { t } = useFlowUi();
-  const flow = useAddPhoneFlow(props);
-  return (
-    <FlowScreens
-      flow={flow}
-      hostHandlesAuth={props.onAuthRequired !== undefined}
-      onCancel={props.onCancel}
-      addressForm={
-        <PhoneAddressForm
-          flow={flow}
-          submitLabel={t('addPhone.submit')}
-          defaultCountry={props.defaultCountry}
-          countries={props.countries}
-          countryLabels={props.countryLabels}
-          defaultValue={props.defaultValue}
-          onCancel={props.onCancel}
-        />
-      }
-    />
-  );
-}
-
 /** Add a phone number to the signed-in account: enter it, type the SMS code, confirm it's you. */
 export function AddPhoneFlow(props: AddPhoneFlowProps): ReactNode {
-  return (
-    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
-      <AddPhoneFlowBody {...props} />
-    </FlowRoot>
-  );
+  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useAddPhoneFlow} address={PhoneAddressForm} />;
 }

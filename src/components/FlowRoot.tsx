@@ -1,10 +1,14 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { FlowError } from '../flow/types';
+import type { Messages } from '../i18n/en';
+import { translatorsFor } from '../i18n/lookup';
 import type { ThreepidClient } from '../protocol/types';
 import type { FlowResult } from '../react/useThreepidFlow';
 import type { StorageLike } from '../react/persistence';
 import { ThreepidProvider, useThreepidContext } from '../react/ThreepidProvider';
-import { FlowUiProvider, type FlowDefaults, type FlowUiProps } from './FlowUi';
+import { partProps } from './anatomy';
+import { FlowScreens, type FlowScreensProps } from './FlowScreens';
+import { FlowUiContext, type FlowUiProps } from './FlowUi';
 
 /** Props every flow component shares. */
 export interface SharedFlowProps extends FlowUiProps {
@@ -28,21 +32,31 @@ export interface SharedFlowProps extends FlowUiProps {
   defaultValue?: string;
 }
 
-/** Makes a flow work with a `client` prop alone (no provider) and gives its parts messages and class names. */
-export function FlowRoot({
-  defaults,
-  client,
-  messages,
-  classNames,
-  unstyled,
-  children,
-}: FlowDefaults & Pick<SharedFlowProps, 'client' | 'messages' | 'classNames' | 'unstyled'> & { children: ReactNode }): ReactNode {
+/** What one flow component brings: its English, its hook and its own screens. */
+export interface FlowSetup extends FlowScreensProps {
+  /** The English this flow can show (only its own messages, so it bundles no other flow's text). */
+  defaults: Partial<Messages>;
+}
+
+/**
+ * Makes a flow work with a `client` prop alone (no provider) and gives its screens messages and class names.
+ */
+export function FlowRoot({ defaults, ...screens }: FlowSetup): ReactNode {
   const context = useThreepidContext();
-  const ui = (
-    <FlowUiProvider defaults={defaults} messages={messages} classNames={classNames} unstyled={unstyled}>
-      {children}
-    </FlowUiProvider>
+  const { client, messages, classNames, unstyled } = screens.props;
+  const providerMessages = context?.messages;
+  // Stable, so the alert's message (worked out once per error) and the country list are not rebuilt every render.
+  const value = useMemo(
+    () => ({
+      ...translatorsFor(defaults, [providerMessages, messages]),
+      part: (name: Parameters<typeof partProps>[0], state?: string) => ({ ...partProps(name, classNames, unstyled), 'data-state': state }),
+    }),
+    [defaults, providerMessages, messages, classNames, unstyled],
   );
-  if (context || !client) return ui;
-  return <ThreepidProvider client={client}>{ui}</ThreepidProvider>;
+  const ui = (
+    <FlowUiContext.Provider value={value}>
+      <FlowScreens {...screens} />
+    </FlowUiContext.Provider>
+  );
+  return context || !client ? ui : <ThreepidProvider client={client}>{ui}</ThreepidProvider>;
 }

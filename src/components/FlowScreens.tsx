@@ -1,94 +1,34 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { FlowState } from '../flow/types';
+import type { AddPhoneFlowProps } from './AddPhoneFlow';
+import type { ResetPasswordFlowProps } from './ResetPasswordFlow';
 import type { MessageKey } from '../i18n/en';
-import type { Medium } from '../protocol/types';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
-import { FlowFrame } from './parts/FlowFrame';
-import { AuthStep, nextStage } from './steps/AuthStep';
+import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
 import { UnavailableActions } from './steps/UnavailableStep';
-import { flowKey, viewOf, type FlowView } from './view';
+import { screenKeys, viewOf, type FlowView } from './view';
+
+/** The host's props as the screens read them: any flow's, all optional. */
+export type HostProps = Partial<AddPhoneFlowProps & ResetPasswordFlowProps>;
+
+/** What every step gets: the host's props and the running flow. */
+export type StepProps = HostProps & { flow: ThreepidFlow };
+
+/** A step's body. */
+type Step = (props: StepProps) => ReactNode;
 
 /** What differs between the three flows; everything else is shared. */
 export interface FlowScreensProps {
-  flow: ThreepidFlow;
+  /** The host's props. */
+  props: HostProps;
+  /** The flow's hook (run here, below the provider `FlowRoot` may add). */
+  useFlow(props: HostProps): ThreepidFlow;
   /** The address form (email or phone) for the first screen. */
-  addressForm: ReactNode;
+  address: Step;
   /** The new-password form (reset). */
-  passwordForm?: ReactNode;
-  /** The medium to offer when this one is not available (reset with both media). */
-  otherMedium?: Medium;
-  hostHandlesAuth: boolean;
-  onCancel?: () => void;
-}
-
-/** Message keys of one screen: heading, and the description (which may name `{address}`). */
-interface ScreenKeys {
-  heading: MessageKey;
-  description?: MessageKey;
-  /** Extra sentence after the description. */
-  more?: MessageKey;
-}
-
-function unavailableKeys(state: FlowState): ScreenKeys {
-  const email = state.config.medium === 'email';
-  const { unavailable = 'mediumNotSupported' } = state;
-  if (unavailable === 'notOffered' && state.config.purpose === 'reset' && !email) {
-    return { heading: 'unavailable.notOffered.heading', description: 'unavailable.notOffered.resetPhone' };
-  }
-  // A refused medium is named: the screen says email, or phone numbers, aren't available.
-  const reason = unavailable === 'mediumNotSupported' ? (email ? 'emailNotSupported' : 'phoneNotSupported') : unavailable;
-  return { heading: `unavailable.${reason}.heading`, description: `unavailable.${reason}.description` };
-}
-
-function linkKeys(state: FlowState): ScreenKeys {
-  const key = flowKey(state);
-  if (key === 'reset') {
-    return state.config.medium === 'email'
-      ? { heading: 'reset.link.heading', description: 'reset.link.sent' }
-      : { heading: 'reset.phoneLink.heading', description: 'reset.phoneLink.sent' };
-  }
-  return { heading: `${key}.link.heading`, description: `${key}.link.sent` };
-}
-
-/** What "Confirm it's you" asks for: the password, single sign-on, or another stage in the server's page. */
-function authKeys(state: FlowState, hostHandlesAuth: boolean): ScreenKeys {
-  const stage = state.uia ? nextStage(state.uia) : undefined;
-  // The host runs its own dialog: it explains what it needs there.
-  if (hostHandlesAuth || !stage) return { heading: 'auth.heading' };
-  if (stage === 'm.login.password') return { heading: 'auth.heading', description: 'auth.password.description' };
-  return { heading: 'auth.heading', description: stage === 'm.login.sso' ? 'auth.sso.description' : 'auth.fallback.description' };
-}
-
-/** Which messages each screen shows. */
-function screenKeys(view: FlowView, state: FlowState, hostHandlesAuth = false): ScreenKeys {
-  const key = flowKey(state);
-  switch (view) {
-    case 'checking':
-      return { heading: 'checking.heading', description: 'checking.status' };
-    case 'unavailable':
-      return unavailableKeys(state);
-    case 'address':
-      if (key === 'reset') return { heading: 'reset.heading', description: state.config.medium === 'email' ? 'reset.email.description' : 'reset.phone.description' };
-      return { heading: `${key}.heading`, description: `${key}.hint` };
-    case 'password':
-      return { heading: 'reset.password.heading' };
-    case 'link':
-      return linkKeys(state);
-    case 'code':
-      return { heading: `${key}.code.heading`, description: `${key}.code.description` };
-    case 'auth':
-      return authKeys(state, hostHandlesAuth);
-    case 'done':
-      if (key !== 'reset') return { heading: `${key}.done.heading`, description: `${key}.done.description` };
-      return {
-        heading: 'reset.done.heading',
-        description: 'reset.done.description',
-        more: state.logoutDevices ? 'reset.done.devicesSignedOut' : 'reset.done.devicesKept',
-      };
-  }
+  password?: Step;
 }
 
 /**
@@ -96,78 +36,75 @@ function screenKeys(view: FlowView, state: FlowState, hostHandlesAuth = false): 
  * that resend can be used (the button's own countdown is not announced).
  */
 function useResendReady(availableAt: number | undefined, cooldownUntil: number | undefined): boolean {
-  const [readyFor, setReadyFor] = useState<number | undefined>(undefined);
-  const previous = useRef(availableAt);
-  useEffect(() => {
-    if (previous.current !== undefined && availableAt === undefined) setReadyFor(cooldownUntil);
-    previous.current = availableAt;
-  }, [availableAt, cooldownUntil]);
-  return readyFor !== undefined && readyFor === cooldownUntil;
+  // The cooldown last seen running. Updated during render (React's pattern for "what did the previous render see").
+  const [seenCooling, setSeenCooling] = useState<number>();
+  if (availableAt !== undefined && seenCooling !== cooldownUntil) setSeenCooling(cooldownUntil);
+  return availableAt === undefined && seenCooling !== undefined && seenCooling === cooldownUntil;
 }
 
-/** What the live region says: sends, resends, resend available again and completion — not every countdown tick. */
-function statusKey(view: FlowView, state: FlowState, resendReady: boolean): MessageKey | undefined {
-  if (view === 'done') return screenKeys(view, state).heading;
-  if ((view === 'link' || view === 'code') && state.step !== 'requesting') {
-    if (resendReady) return 'common.resendReady';
-    const email = state.config.medium === 'email';
-    if (state.resendCount > 0) return email ? 'common.emailResent' : 'common.codeResent';
-    return email ? 'common.emailSent' : 'common.codeSent';
-  }
-  return undefined;
-}
-
-/** Renders the screen for the flow's current state inside the shared frame. */
-export function FlowScreens({ flow, addressForm, passwordForm, otherMedium, hostHandlesAuth, onCancel }: FlowScreensProps): ReactNode {
+/** Renders the screen for the flow's current state: root, heading, description, the step, and the live region. */
+export function FlowScreens({ props, useFlow, address, password }: FlowScreensProps): ReactNode {
   const { t, tParts, part } = useFlowUi();
+  const flow = useFlow(props);
   const { state } = flow;
   const view = viewOf(state);
-  const keys = screenKeys(view, state, hostHandlesAuth);
-  const address = state.session?.address ?? state.draft.address;
-  // The address is wrapped in <bdi> so an email or +44… number reads right inside right-to-left text.
-  const description = keys.description && (
-    <>
-      {tParts(keys.description, { address }).map((piece, index) =>
-        typeof piece === 'string' ? (
-          piece
-        ) : (
-          <bdi key={index} {...part('address')}>
-            {piece.value}
-          </bdi>
-        ),
-      )}
-      {keys.more && ` ${t(keys.more)}`}
-    </>
-  );
+  const [heading, description, more] = screenKeys(view, state, !!props.onAuthRequired);
+  const addressText = state.session?.address ?? state.draft.address;
+  const email = state.config.medium === 'email';
   const resendReady = useResendReady(flow.resendAvailableAt, state.session?.cooldownUntil);
-  const status = statusKey(view, state, resendReady);
-  let body: ReactNode = null;
-  switch (view) {
-    case 'unavailable':
-      body = <UnavailableActions flow={flow} otherMedium={otherMedium} onCancel={onCancel} />;
-      break;
-    case 'address':
-      body = addressForm;
-      break;
-    case 'password':
-      body = passwordForm;
-      break;
-    case 'link':
-      body = <LinkStep flow={flow} />;
-      break;
-    case 'code':
-      body = <CodeStep flow={flow} />;
-      break;
-    case 'auth':
-      body = <AuthStep flow={flow} hostHandlesAuth={hostHandlesAuth} />;
-      break;
-    case 'checking':
-    case 'done':
-      break;
-  }
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Focus moves to the heading when the screen changes — not on first render, so mounting a flow never steals focus
+  // from the host page. Reading capabilities happens at mount, not because the person did something: the first
+  // screen after it counts as the first render too.
+  const shownView = useRef<FlowView>(view);
+  useEffect(() => {
+    if (view === 'checking' || shownView.current === view) return;
+    if (shownView.current !== 'checking') headingRef.current?.focus();
+    shownView.current = view;
+  }, [view]);
+  // The live region says sends, resends, resend available again and completion — not every countdown tick.
+  const status: MessageKey | undefined =
+    view === 'done'
+      ? `${heading}.heading`
+      : (view === 'link' || view === 'code') && state.step !== 'requesting'
+        ? resendReady
+          ? 'common.resendReady'
+          : state.resendCount > 0
+            ? email
+              ? 'common.emailResent'
+              : 'common.codeResent'
+            : email
+              ? 'common.emailSent'
+              : 'common.codeSent'
+        : undefined;
+  const Body = ({ unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep } as Partial<Record<FlowView, Step>>)[view];
   return (
-    <FlowFrame step={state.step} view={view} heading={t(keys.heading)} description={description} status={status ? t(status, { address }) : ''}>
-      {body}
-    </FlowFrame>
+    <section {...part('root', state.step)} data-view={view}>
+      <div {...part('header')}>
+        <h2 {...part('heading')} ref={headingRef} tabIndex={-1}>
+          {t(`${heading}.heading`)}
+        </h2>
+        {description && (
+          <p {...part('description')}>
+            {/* The address is wrapped in <bdi> so an email or +44… number reads right inside right-to-left text. */}
+            {tParts(description, { address: addressText }).map((piece, index) =>
+              typeof piece === 'string' ? (
+                piece
+              ) : (
+                <bdi key={index} {...part('address')}>
+                  {piece.value}
+                </bdi>
+              ),
+            )}
+            {more && ` ${t(more)}`}
+          </p>
+        )}
+      </div>
+      {Body && <Body {...props} flow={flow} />}
+      {/* Always mounted, so assistive tech hears each change. */}
+      <div {...part('status')} role="status" aria-live="polite" aria-atomic="true">
+        {status && t(status, { address: addressText })}
+      </div>
+    </section>
   );
 }

@@ -1,8 +1,7 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext } from 'react';
 import type { Messages } from '../i18n/en';
-import { translatorsFor, type Translate, type TranslateParts } from '../i18n/lookup';
-import { useThreepidContext } from '../react/ThreepidProvider';
-import { partProps, type ClassNames, type PartName } from './anatomy';
+import type { Translate, TranslateParts } from '../i18n/lookup';
+import type { ClassNames, PartName } from './anatomy';
 
 /** Attributes every kit element carries. */
 export interface PartAttributes {
@@ -11,14 +10,16 @@ export interface PartAttributes {
   className?: string;
 }
 
-interface FlowUiValue {
+/** The translator and part helper a flow gives its parts. */
+export interface FlowUiValue {
   t: Translate;
   /** Like `t`, keeping filled placeholders apart (to wrap an address in `<bdi>`). */
   tParts: TranslateParts;
   part(name: PartName, state?: string): PartAttributes;
 }
 
-const FlowUiContext = createContext<FlowUiValue | null>(null);
+/** Set by `FlowRoot`; parts are internal and only ever rendered below it. */
+export const FlowUiContext = createContext<FlowUiValue | null>(null);
 
 /** Props every flow component takes for text and styling. */
 export interface FlowUiProps {
@@ -30,27 +31,9 @@ export interface FlowUiProps {
   unstyled?: boolean;
 }
 
-/** What a flow component gives its parts besides the host's props. */
-export interface FlowDefaults {
-  /** The English this flow can show (only its own messages, so it bundles no other flow's text). */
-  defaults: Partial<Messages>;
-}
-
-/** Gives the parts of one flow its translator and part attributes. */
-export function FlowUiProvider({ defaults, messages, classNames, unstyled, children }: FlowUiProps & FlowDefaults & { children: ReactNode }): ReactNode {
-  const providerMessages = useThreepidContext()?.messages;
-  const value = useMemo<FlowUiValue>(() => {
-    return {
-      ...translatorsFor(defaults, [providerMessages, messages]),
-      part: (name, state) => ({ ...partProps(name, classNames, unstyled), ...(state ? { 'data-state': state } : {}) }),
-    };
-  }, [defaults, providerMessages, messages, classNames, unstyled]);
-  return <FlowUiContext.Provider value={value}>{children}</FlowUiContext.Provider>;
-}
-
 /** The translator and part helper of the enclosing flow. */
 export function useFlowUi(): FlowUiValue {
   const value = useContext(FlowUiContext);
-  if (!value) throw new Error('matrix-threepid-kit: flow parts must be rendered inside a flow component.');
+  if (!value) throw new Error(process.env.NODE_ENV !== 'production' ? 'matrix-threepid-kit: flow parts must be rendered inside a flow component.' : 'threepid');
   return value;
 }

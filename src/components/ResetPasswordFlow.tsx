@@ -10,7 +10,7 @@ import { resetMessages } from '../i18n/messages/reset';
 import { sharedMessages } from '../i18n/messages/shared';
 import { useResetPasswordFlow, type ThreepidFlow } from '../react';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
-import { FlowScreens } from './FlowScreens';
+import type { StepProps } from './FlowScreens';
 import { useFlowUi } from './FlowUi';
 import { Button } from './parts/Button';
 import { EmailAddressForm } from './steps/EmailAddressForm';
@@ -39,69 +39,35 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   countryLabels?: Labels;
 }
 
-function MediumSwitch({ flow, media }: { flow: ThreepidFlow; media: Medium[] }): ReactNode {
-  const { t, part } = useFlowUi();
-  if (media.length < 2) return null;
-  return (
-    <div {...part('mediumSwitch')} role="group" aria-label={t('reset.medium.label')}>
-      {media.map((medium) => (
-        <Button
-          key={medium}
-          part="mediumOption"
-          state={flow.state.config.medium === medium ? 'on' : 'off'}
-          aria-pressed={flow.state.config.medium === medium}
-          onClick={() => flow.switchMedium(medium)}
-        >
-          {t(medium === 'email' ? 'reset.medium.email' : 'reset.medium.phone')}
-        </Button>
-      ))}
-    </div>
-  );
+// The first medium offered is where the flow starts.
+function useResetFlow(props: ResetPasswordFlowProps): ThreepidFlow {
+  return useResetPasswordFlow({ ...props, medium: props.media?.[0] ?? 'email' });
 }
 
-function ResetPasswordFlowBody(props: ResetPasswordFlowProps): ReactNode {
-  const { t } = useFlowUi();
-  const media = props.media?.length ? props.media : (['email'] satisfies Medium[]);
-  const flow = useResetPasswordFlow({ ...props, medium: media[0] ?? 'email' });
-  const { state } = flow;
-  const email = state.config.medium === 'email';
-  const otherMedium = media.find((medium) => medium !== state.config.medium);
-  const submitLabel = t(email ? 'reset.submitEmail' : 'reset.submitPhone');
-  const addressForm = (
-    <>
-      <MediumSwitch flow={flow} media={media} />
-      {email ? (
-        <EmailAddressForm key="email" flow={flow} submitLabel={submitLabel} onCancel={props.onCancel} defaultValue={props.defaultValue} />
-      ) : (
-        <PhoneAddressForm
-          key="msisdn"
-          flow={flow}
-          submitLabel={submitLabel}
-          defaultCountry={props.defaultCountry}
-          countries={props.countries}
-          countryLabels={props.countryLabels}
-          onCancel={props.onCancel}
-        />
-      )}
-    </>
-  );
+/** The medium switch (when both are offered) over the email or phone form. */
+function ResetAddressForm(props: StepProps): ReactNode {
+  const { t, part } = useFlowUi();
+  const { flow, media } = props;
+  const { medium } = flow.state.config;
+  const Form = medium === 'email' ? EmailAddressForm : PhoneAddressForm;
   return (
-    <FlowScreens
-      flow={flow}
-      hostHandlesAuth={false}
-      otherMedium={otherMedium}
-      onCancel={props.onCancel}
-      addressForm={addressForm}
-      passwordForm={<NewPasswordForm flow={flow} minLength={props.minPasswordLength ?? 8} validatePassword={props.validatePassword} />}
-    />
+    <>
+      {media?.[1] && (
+        <div {...part('mediumSwitch')} role="group" aria-label={t('reset.medium.label')}>
+          {media.map((option) => (
+            <Button key={option} part="mediumOption" state={medium === option ? 'on' : 'off'} aria-pressed={medium === option} onClick={() => flow.switchMedium(option)}>
+              {t(option === 'email' ? 'reset.medium.email' : 'reset.medium.phone')}
+            </Button>
+          ))}
+        </div>
+      )}
+      {/* The host's default address is an email one: the phone field starts empty. */}
+      <Form {...props} defaultValue={medium === 'email' ? props.defaultValue : undefined} />
+    </>
   );
 }
 
 /** Reset a forgotten password by proving ownership of an email address (or phone number). No sign-in needed. */
 export function ResetPasswordFlow(props: ResetPasswordFlowProps): ReactNode {
-  return (
-    <FlowRoot defaults={defaultMessages} client={props.client} messages={props.messages} classNames={props.classNames} unstyled={props.unstyled}>
-      <ResetPasswordFlowBody {...props} />
-    </FlowRoot>
-  );
+  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useResetFlow} address={ResetAddressForm} password={NewPasswordForm} />;
 }

@@ -80,8 +80,6 @@ export interface PartProps {
  * `unstyled`) and the host's own class for it. The data attribute stays even when unstyled, for tests and host CSS.
  */
 export function partProps(part: PartName, classNames?: ClassNames, unstyled?: boolean): PartProps {
-  const classes = [unstyled ? undefined : `threepid-${part}`, classNames?.[part]?.trim()].filter(Boolean);
-  const props: PartProps = { 'data-threepid-part': part };
-  if (classes.length > 0) props.className = classes.join(' ');
-  return props;
+  const className = [unstyled ? '' : `threepid-${part}`, classNames?.[part]?.trim()].filter(Boolean).join(' ');
+  return { 'data-threepid-part': part, ...(className && { className }) };
 }

@@ -1,41 +1,36 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { MessageKey } from '../../i18n/en';
 import { useFlowUi } from '../FlowUi';
 
 /** Props of the kit's button. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className'> {
-  /** `primary` (default) or `secondary`; for a `button` part only. */
-  variant?: 'primary' | 'secondary';
-  /** Shows the busy label and blocks clicks, without losing focus. */
-  busy?: boolean;
-  busyLabel?: string;
+  /** The secondary look (e.g. Cancel); for a `button` part only. */
+  secondary?: boolean;
+  /** While busy, the label to show instead of the children; clicks are then blocked, focus is kept. */
+  busy?: MessageKey | false;
   part?: 'button' | 'link' | 'resend' | 'passwordToggle' | 'mediumOption';
   /** `data-state` when not busy; default `idle`. */
   state?: string;
-  children: ReactNode;
 }
 
 /** A button that says when it is busy (aria-busy) instead of vanishing or going unfocusable. */
-export function Button({ variant = 'primary', busy = false, busyLabel, part = 'button', state = 'idle', children, onClick, type = 'button', ...rest }: ButtonProps): ReactNode {
-  const { part: partOf } = useFlowUi();
+export function Button({ secondary, busy, part = 'button', state = 'idle', children, onClick, ...rest }: ButtonProps): ReactNode {
+  const { t, part: partOf } = useFlowUi();
+  const blocked = busy ? true : undefined;
   return (
     <button
       {...partOf(part, busy ? 'busy' : state)}
-      data-variant={part === 'button' ? variant : undefined}
-      type={type}
-      aria-busy={busy || undefined}
+      data-variant={part === 'button' ? (secondary ? 'secondary' : 'primary') : undefined}
+      type="button"
+      aria-busy={blocked}
       // aria-disabled keeps a busy button focusable, so keyboard users do not lose their place.
-      aria-disabled={busy || undefined}
-      onClick={(event) => {
-        if (busy) {
-          event.preventDefault();
-          return;
-        }
-        onClick?.(event);
-      }}
+      aria-disabled={blocked}
+      // Blocks a submit button's form submission too.
+      onClick={busy ? (event) => event.preventDefault() : onClick}
       {...rest}
     >
       {busy && <span {...partOf('spinner')} aria-hidden="true" />}
-      {busy && busyLabel ? busyLabel : children}
+      {busy ? t(busy) : children}
     </button>
   );
 }

@@ -33,8 +33,9 @@ export function CountrySelect({ value, options, onChange, disabled, readOnly, ic
   const { part } = useFlowUi();
   const Flag = value ? flags[value] : undefined;
   // The library hands over a new options array on every keystroke; the list itself rarely changes, and
-  // rebuilding ~250 options per keystroke makes typing sluggish on slow devices. `listKey` stands for `options`.
-  const listKey = options.map((option) => (option.divider ? '|' : `${option.value ?? INTERNATIONAL}:${option.label}`)).join();
+  // rebuilding ~250 options per keystroke makes typing sluggish on slow devices. The labels stand for the list: a
+  // change of countries or of their names changes them.
+  const listKey = options.map((option) => option.label).join();
   const optionElements = useMemo(
     () =>
       options

@@ -1,5 +1,13 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useFlowUi } from '../FlowUi';
+import { Button } from './Button';
+
+/** What ties a control to its label, hint and errors. */
+export interface ControlAttributes {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
 
 /** Props of a labelled input with hint and error. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> {
@@ -9,43 +17,56 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   fieldError?: string;
   /** Ids of other elements that describe the field (e.g. a server error about it). */
   describedBy?: string;
-  inputRef?: Ref<HTMLInputElement>;
-  /** Something to show after the input, such as a show/hide button; input and it are then grouped as `password`. */
-  after?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
   part?: 'input' | 'code';
+  /** Renders another control (e.g. the phone input) in place of the `<input>`. */
+  render?: (attributes: ControlAttributes) => ReactNode;
 }
 
-/** A labelled input whose hint and errors are tied to it with aria-describedby. */
-export function TextField({ label, hint, fieldError, describedBy, inputRef, after, part = 'input', ...input }: TextFieldProps): ReactNode {
-  const { part: partOf } = useFlowUi();
+/**
+ * A labelled input whose hint and errors are tied to it with aria-describedby. A password input gets a show/hide
+ * toggle, grouped with it as `password`. The toggle says what it will do ("Show password" / "Hide password"); it has
+ * no aria-pressed, because a pressed state on a button whose name changes reads as a contradiction
+ * ("Hide password, pressed").
+ */
+export function TextField({ label, hint, fieldError, describedBy, part = 'input', render, ...input }: TextFieldProps): ReactNode {
+  const { t, part: partOf } = useFlowUi();
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describers = [fieldError ? errorId : undefined, hint ? hintId : undefined, describedBy].filter(Boolean).join(' ');
-  const invalid = Boolean(fieldError);
-  const control = (
-    <input {...partOf(part)} id={id} ref={inputRef} aria-invalid={invalid || undefined} aria-describedby={describers || undefined} {...input} />
+  const [visible, setVisible] = useState(false);
+  const attributes: ControlAttributes = {
+    id,
+    'aria-invalid': fieldError ? true : undefined,
+    'aria-describedby': [fieldError && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined,
+  };
+  const password = input.type === 'password';
+  // No input here wants spelling marks: addresses, codes and passwords are not words.
+  const field = render ? (
+    render(attributes)
+  ) : (
+    <input {...partOf(part)} {...attributes} spellCheck={false} {...input} type={visible ? 'text' : input.type} autoCapitalize={password ? 'off' : undefined} />
   );
   return (
-    <div {...partOf('field', invalid ? 'invalid' : 'valid')}>
+    <div {...partOf('field', fieldError ? 'invalid' : 'valid')}>
       <label {...partOf('label')} htmlFor={id}>
         {label}
       </label>
-      {after ? (
+      {password ? (
         <div {...partOf('password')}>
-          {control}
-          {after}
+          {field}
+          <Button part="passwordToggle" state={visible ? 'shown' : 'hidden'} onClick={() => setVisible(!visible)}>
+            {t(visible ? 'common.hidePassword' : 'common.showPassword')}
+          </Button>
         </div>
       ) : (
-        control
+        field
       )}
       {hint && (
-        <p {...partOf('hint')} id={hintId}>
+        <p {...partOf('hint')} id={`${id}-hint`}>
           {hint}
         </p>
       )}
       {fieldError && (
-        <p {...partOf('fieldError')} id={errorId} role="alert">
+        <p {...partOf('fieldError')} id={`${id}-error`} role="alert">
           {fieldError}
         </p>
       )}

@@ -1,11 +1,9 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { UiaInfo } from '../../protocol/types';
-import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
-import { Alert } from '../parts/Alert';
-import { Button } from '../parts/Button';
-import { PasswordField } from '../parts/PasswordField';
+import { TextField } from '../parts/TextField';
+import { StepForm } from './StepForm';
 
 const PASSWORD = 'm.login.password';
 
@@ -17,65 +15,41 @@ export function nextStage(uia: UiaInfo): string | undefined {
 }
 
 /** "Confirm it's you": the password stage in place, any other stage (SSO…) through the server's fallback page. */
-export function AuthStep({ flow, hostHandlesAuth }: { flow: ThreepidFlow; hostHandlesAuth: boolean }): ReactNode {
+export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
-  const alertId = useId();
   const { state } = flow;
-  const busy = state.step === 'completing';
   const stage = state.uia ? nextStage(state.uia) : undefined;
   const [windowOpen, setWindowOpen] = useState(false);
-  const { register, handleSubmit, formState } = useForm<{ password: string }>({ defaultValues: { password: '' } });
-  const { ref, ...passwordField } = register('password', { required: t('auth.password.required') });
   // A new answer from the server (e.g. an error) means the window is no longer what we wait for.
   useEffect(() => setWindowOpen(false), [state.error, state.step]);
 
-  if (hostHandlesAuth) {
-    return <p {...part('hint')}>{t('auth.host.waiting')}</p>;
-  }
-  const cancel = (
-    <Button variant="secondary" onClick={flow.cancelAuth}>
-      {t('common.cancel')}
-    </Button>
-  );
+  if (onAuthRequired) return <p {...part('hint')}>{t('auth.host.waiting')}</p>;
+  const shared = { flow, busy: state.step === 'completing' && ('common.verifying' as const), onCancel: flow.cancelAuth };
   if (stage === PASSWORD) {
     return (
-      <form {...part('form')} noValidate onSubmit={handleSubmit(({ password }) => flow.authenticate({ password }))}>
-        <PasswordField
-          {...passwordField}
-          inputRef={ref}
-          label={t('auth.password.label')}
-          autoComplete="current-password"
-          fieldError={formState.errors.password?.message}
-          describedBy={state.error ? alertId : undefined}
-        />
-        <Alert state={state} id={alertId} />
-        <div {...part('actions')}>
-          <Button type="submit" busy={busy} busyLabel={t('common.verifying')}>
-            {t('auth.password.submit')}
-          </Button>
-          {cancel}
-        </div>
-      </form>
+      <StepForm {...shared} label="auth.password.submit" defaultValues={{ password: '' }} onValid={({ password }) => flow.authenticate({ password })}>
+        {({ field, alertId }) => (
+          <TextField type="password"
+            {...field('password', { required: t('auth.password.required') })}
+            label={t('auth.password.label')}
+            autoComplete="current-password"
+            describedBy={alertId}
+          />
+        )}
+      </StepForm>
     );
   }
   return (
-    <div {...part('form')}>
-      <p {...part('hint')}>{t(windowOpen ? 'auth.window.waiting' : 'auth.window.hint')}</p>
-      <Alert state={state} id={alertId} />
-      <div {...part('actions')}>
-        <Button
-          busy={busy}
-          busyLabel={t('common.verifying')}
-          onClick={() => {
-            if (!stage) return;
-            setWindowOpen(true);
-            flow.authenticateWithFallback(stage);
-          }}
-        >
-          {t(windowOpen ? 'auth.window.reopen' : stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button')}
-        </Button>
-        {cancel}
-      </div>
-    </div>
+    <StepForm
+      {...shared}
+      label={windowOpen ? 'auth.window.reopen' : stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button'}
+      onClick={() => {
+        if (!stage) return;
+        setWindowOpen(true);
+        flow.authenticateWithFallback(stage);
+      }}
+    >
+      {() => <p {...part('hint')}>{t(windowOpen ? 'auth.window.waiting' : 'auth.window.hint')}</p>}
+    </StepForm>
   );
 }

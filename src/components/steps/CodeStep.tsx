@@ -1,45 +1,37 @@
-import { useId, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
-import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import type { ReactNode } from 'react';
+import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
-import { Alert } from '../parts/Alert';
-import { Button } from '../parts/Button';
 import { TextField } from '../parts/TextField';
+import { StepForm } from './StepForm';
 import { WaitingActions } from './WaitingActions';
 
 /** One code input: autocomplete="one-time-code", numeric keyboard; spaces and dashes in a pasted code are ignored. */
-export function CodeStep({ flow }: { flow: ThreepidFlow }): ReactNode {
-  const { t, part } = useFlowUi();
-  const alertId = useId();
+export function CodeStep({ flow }: StepProps): ReactNode {
+  const { t } = useFlowUi();
   const { state } = flow;
-  const { register, handleSubmit, formState } = useForm<{ code: string }>({ defaultValues: { code: state.draft.code } });
-  const { ref, ...codeField } = register('code', {
-    validate: (value) => (value.replace(/[\s-]/g, '') ? true : t('code.required')),
-  });
   const busy = state.step === 'submittingCode' || (state.step === 'completing' && state.trigger === 'user');
   return (
     <>
-      <form {...part('form')} noValidate onSubmit={handleSubmit(({ code }) => flow.submitCode(code))}>
-        <TextField
-          {...codeField}
-          inputRef={ref}
-          part="code"
-          label={t('code.label')}
-          hint={t('code.hint')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          spellCheck={false}
-          fieldError={formState.errors.code?.message}
-          describedBy={state.error ? alertId : undefined}
-          readOnly={busy}
-        />
-        <Alert state={state} id={alertId} />
-        <div {...part('actions')}>
-          <Button type="submit" busy={busy} busyLabel={t('common.verifying')}>
-            {t('code.submit')}
-          </Button>
-        </div>
-      </form>
+      <StepForm
+        flow={flow}
+        label="code.submit"
+        busy={busy && 'common.verifying'}
+        defaultValues={{ code: state.draft.code }}
+        onValid={({ code }) => flow.submitCode(code)}
+      >
+        {({ field, alertId }) => (
+          <TextField
+            {...field('code', { validate: (value) => (value.replace(/[\s-]/g, '') ? true : t('code.required')) })}
+            part="code"
+            label={t('code.label')}
+            hint={t('code.hint')}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+              describedBy={alertId}
+            readOnly={busy}
+          />
+        )}
+      </StepForm>
       <WaitingActions flow={flow} />
     </>
   );

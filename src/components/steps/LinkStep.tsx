@@ -1,29 +1,29 @@
-import { useId, type ReactNode } from 'react';
-import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import type { ReactNode } from 'react';
+import type { StepProps } from '../FlowScreens';
 import { useFlowUi } from '../FlowUi';
-import { Alert } from '../parts/Alert';
-import { Button } from '../parts/Button';
-import { WaitingActions } from './WaitingActions';
 import { flowKey } from '../view';
+import { StepForm } from './StepForm';
+import { WaitingActions } from './WaitingActions';
 
 /** "Check your email": follow the link, then continue — or let the flow notice by itself. */
-export function LinkStep({ flow }: { flow: ThreepidFlow }): ReactNode {
+export function LinkStep({ flow }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
-  const alertId = useId();
   const { state } = flow;
-  const checking = state.step === 'completing' && state.trigger === 'user';
   const key = flowKey(state);
   return (
-    <div {...part('form')}>
-      <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
-      {flow.autoDetects && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
-      <Alert state={state} id={alertId} />
-      <div {...part('actions')}>
-        <Button busy={checking} busyLabel={t('common.checking')} onClick={flow.continue}>
-          {t(`${key}.link.continue`)}
-        </Button>
-      </div>
-      <WaitingActions flow={flow} />
-    </div>
+    <StepForm
+      flow={flow}
+      label={`${key}.link.continue`}
+      busy={state.step === 'completing' && state.trigger === 'user' && 'common.checking'}
+      onClick={flow.continue}
+      footer={<WaitingActions flow={flow} />}
+    >
+      {() => (
+        <>
+          <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
+          {flow.autoDetects && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
+        </>
+      )}
+    </StepForm>
   );
 }

@@ -1,0 +1,106 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type SubmitHandler,
+  type UseFormRegisterReturn,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { FlowError, ValidationSession } from '../../flow/types';
+import type { MessageKey } from '../../i18n/en';
+import { errorMessage } from '../../i18n/errorMessage';
+import type { ThreepidFlow } from '../../react/useThreepidFlow';
+import { useFlowUi } from '../FlowUi';
+import { Button } from '../parts/Button';
+import { flowKey } from '../view';
+
+/** What a step's fields get from its form. */
+export interface StepFormApi<T extends FieldValues> extends UseFormReturn<T> {
+  /** A field's props: react-hook-form's (ref included) and its own validation message. */
+  field<N extends Path<T>>(name: N, rules?: RegisterOptions<T, N>): UseFormRegisterReturn<N> & { fieldError?: string };
+  /** The alert's id while it shows, for the aria-describedby of the field it is about. */
+  alertId?: string;
+}
+
+/** Props of a step's form. */
+export interface StepFormProps<T extends FieldValues> {
+  flow: ThreepidFlow;
+  defaultValues?: DefaultValues<T>;
+  /** Called with valid values; makes the step a `<form>` with a submit button. Without it, a `<div>` whose button calls `onClick`. */
+  onValid?: SubmitHandler<T>;
+  onClick?: () => void;
+  /** The main button's label. */
+  label: MessageKey;
+  busy: MessageKey | false;
+  disabled?: boolean;
+  /** Shows a Cancel button that calls this. */
+  onCancel?: () => void;
+  children: (form: StepFormApi<T>) => ReactNode;
+  /** Shown after the actions. */
+  footer?: ReactNode;
+}
+
+/**
+ * The error as the person lives it. After a 429 the flow waits until the session's `cooldownUntil`, which can be
+ * longer than the server's Retry-After (our own resend cooldown is never shortened): name that wait, so the message
+ * and the resend countdown agree.
+ */
+function asLived(error: FlowError, session: ValidationSession | undefined): FlowError {
+  // Only a refused request sets the cooldown; a 429 elsewhere (finishing) keeps the server's own wait.
+  const wait = (session?.lastRequestFailed ? (session.cooldownUntil ?? 0) : 0) - Date.now();
+  return error.kind === 'rateLimited' && wait > (error.retryAfterMs ?? 0) ? { ...error, retryAfterMs: wait } : error;
+}
+
+/**
+ * The shape every step shares: its fields (uncontrolled, react-hook-form, so typing never re-renders the flow), the
+ * server's error announced at once (role="alert"), then the main button and Cancel.
+ */
+export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, disabled, onCancel, children, footer }: StepFormProps<T>): ReactNode {
+  const { t, part } = useFlowUi();
+  const id = useId();
+  const form = useForm<T>({ defaultValues });
+  const { error, session } = flow.state;
+  // Keyed on the error alone: worked out once when it appears, because the text of a role="alert" must not change
+  // (and be re-announced) while the wait runs down.
+  const message = useMemo(() => error && errorMessage(asLived(error, session), t), [error, t]);
+  const Tag = onValid ? 'form' : 'div';
+  return (
+    <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>
+      {children({
+        ...form,
+        field: (name, rules) => ({ ...form.register(name, rules), fieldError: form.getFieldState(name, form.formState).error?.message }),
+        alertId: error && id,
+      })}
+      {error && (
+        <div {...part('alert', error.kind)} id={id} role="alert">
+          {message}
+        </div>
+      )}
+      <div {...part('actions')}>
+        <Button type={onValid ? 'submit' : 'button'} busy={busy} disabled={disabled} onClick={onClick}>
+          {t(label)}
+        </Button>
+        {onCancel && (
+          <Button secondary onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
+      </div>
+      {footer}
+    </Tag>
+  );
+}
+
+/** The send button of an address form (email or phone). */
+export function sendButton({ state, resendAvailableAt }: ThreepidFlow): Pick<StepFormProps<FieldValues>, 'label' | 'busy' | 'disabled'> {
+  const key = flowKey(state);
+  return {
+    label: key !== 'reset' ? `${key}.submit` : state.config.medium === 'email' ? 'reset.submitEmail' : 'reset.submitPhone',
+    busy: state.step === 'requesting' && 'common.sending',
+    // Held (not ignored) while a 429 lasts, so a click never seems to do nothing.
+    disabled: state.error?.kind === 'rateLimited' && resendAvailableAt !== undefined,
+  };
+}
