@@ -39,7 +39,8 @@ export function loadFlow(
     const saved: unknown = JSON.parse(raw);
     const session = (saved as { v?: unknown; session?: Partial<ValidationSession> } | null)?.session;
     if (
-      (medium ? session?.medium === medium : session?.medium === 'email' || session?.medium === 'msisdn') &&
+      session &&
+      (medium ? session.medium === medium : session.medium === 'email' || session.medium === 'msisdn') &&
       (saved as { v?: unknown }).v === 1 &&
       typeof session.address === 'string' &&
       typeof session.clientSecret === 'string' &&

@@ -17,7 +17,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   fieldError?: string;
   /** Ids of other elements that describe the field (e.g. a server error about it). */
   describedBy?: string;
-  ref?: Ref<HTMLInputElement>;
+  /** The input's ref (not `ref`: React 18, within our peer range, does not pass `ref` to a function component). */
+  inputRef?: Ref<HTMLInputElement>;
   part?: 'input' | 'code';
   /** Renders another control (e.g. the phone input) in place of the `<input>`. */
   render?: (attributes: ControlAttributes) => ReactNode;
@@ -29,7 +30,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
  * no aria-pressed, because a pressed state on a button whose name changes reads as a contradiction
  * ("Hide password, pressed").
  */
-export function TextField({ label, hint, fieldError, describedBy, part = 'input', render, ...input }: TextFieldProps): ReactNode {
+export function TextField({ label, hint, fieldError, describedBy, part = 'input', render, inputRef, ...input }: TextFieldProps): ReactNode {
   const { t, part: partOf } = useFlowUi();
   const id = useId();
   const [visible, setVisible] = useState(false);
@@ -43,7 +44,7 @@ export function TextField({ label, hint, fieldError, describedBy, part = 'input'
   const field = render ? (
     render(attributes)
   ) : (
-    <input {...partOf(part)} {...attributes} spellCheck={false} {...input} type={visible ? 'text' : input.type} autoCapitalize={password ? 'off' : undefined} />
+    <input {...partOf(part)} {...attributes} spellCheck={false} {...input} ref={inputRef} type={visible ? 'text' : input.type} autoCapitalize={password ? 'off' : undefined} />
   );
   return (
     <div {...partOf('field', fieldError ? 'invalid' : 'valid')}>

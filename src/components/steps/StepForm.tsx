@@ -4,6 +4,7 @@ import {
   type DefaultValues,
   type FieldValues,
   type Path,
+  type RefCallBack,
   type RegisterOptions,
   type SubmitHandler,
   type UseFormRegisterReturn,
@@ -19,8 +20,8 @@ import { flowKey } from '../view';
 
 /** What a step's fields get from its form. */
 export interface StepFormApi<T extends FieldValues> extends UseFormReturn<T> {
-  /** A field's props: react-hook-form's (ref included) and its own validation message. */
-  field<N extends Path<T>>(name: N, rules?: RegisterOptions<T, N>): UseFormRegisterReturn<N> & { fieldError?: string };
+  /** A field's props for TextField: react-hook-form's (its ref as `inputRef`) and its own validation message. */
+  field<N extends Path<T>>(name: N, rules?: RegisterOptions<T, N>): Omit<UseFormRegisterReturn<N>, 'ref'> & { inputRef: RefCallBack; fieldError?: string };
   /** The alert's id while it shows, for the aria-describedby of the field it is about. */
   alertId?: string;
 }
@@ -71,7 +72,10 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
     <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>
       {children({
         ...form,
-        field: (name, rules) => ({ ...form.register(name, rules), fieldError: form.getFieldState(name, form.formState).error?.message }),
+        field: (name, rules) => {
+          const { ref, ...registered } = form.register(name, rules);
+          return { ...registered, inputRef: ref, fieldError: form.getFieldState(name, form.formState).error?.message };
+        },
         alertId: error && id,
       })}
       {error && (
