@@ -33,11 +33,11 @@ const EXTRAS_NEEDED: Record<BenchFlow, Record<string, number>> = {
   reset: {},
 };
 
-/** The component holding each flow's state: if it re-renders, the whole flow does. */
+/** The component holding each flow's state (it runs the flow's hook): if it re-renders, the whole flow does. */
 const FLOW_ROOT: Record<BenchFlow, string> = {
-  'add-email': 'AddEmailFlowBody',
-  'add-phone': 'AddPhoneFlowBody',
-  reset: 'ResetPasswordFlowBody',
+  'add-email': 'FlowScreens',
+  'add-phone': 'FlowScreens',
+  reset: 'FlowScreens',
 };
 
 function requestRows(counts: RequestCount[]): TableRow[] {

@@ -3,16 +3,8 @@
 // It stands in for the React DevTools hook, which React reads when react-dom loads: import this module first.
 import type { BenchProbe } from './probe';
 
-/** The components whose renders are counted: the flow roots and the screens under them. */
-export const COUNTED_COMPONENTS = [
-  'AddEmailFlowBody',
-  'AddPhoneFlowBody',
-  'ResetPasswordFlowBody',
-  'FlowScreens',
-  'FlowFrame',
-  'EmailAddressForm',
-  'PhoneAddressForm',
-];
+/** The components whose renders are counted: the flow root, the screens (holding the flow's state) and the forms under them. */
+export const COUNTED_COMPONENTS = ['FlowRoot', 'FlowScreens', 'StepForm', 'EmailAddressForm', 'PhoneAddressForm', 'TextField'];
 
 // React's fiber flag set on a component that ran its render function in this commit (ReactFiberFlags.PerformedWork).
 const PERFORMED_WORK = 1;

@@ -40,11 +40,11 @@ export function PhoneAddressForm({ flow, defaultCountry, countries, countryLabel
         if (address) flow.request(address);
       }}
     >
-      {({ control, getFieldState, formState, alertId }) => (
+      {({ control, formState, alertId }) => (
         <TextField
           label={t('phone.label')}
           hint={t('phone.hint')}
-          fieldError={getFieldState('phone', formState).error?.message}
+          fieldError={formState.errors.phone?.message}
           describedBy={alertId}
           render={(attributes) => (
             <PhoneInput

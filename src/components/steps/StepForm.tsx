@@ -1,6 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import {
+  get,
   useForm,
+  type FieldError,
   type DefaultValues,
   type FieldValues,
   type Path,
@@ -74,7 +76,10 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
         ...form,
         field: (name, rules) => {
           const { ref, ...registered } = form.register(name, rules);
-          return { ...registered, inputRef: ref, fieldError: form.getFieldState(name, form.formState).error?.message };
+          // Only `errors` is read from formState: react-hook-form re-renders for what is read, and reading a field's
+          // dirty/touched state would re-render the form on the first keystroke.
+          const error = get(form.formState.errors, name) as FieldError | undefined;
+          return { ...registered, inputRef: ref, fieldError: error?.message };
         },
         alertId: error && id,
       })}
