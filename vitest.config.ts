@@ -7,11 +7,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
 // Debian's Chromium, never a downloaded browser (TOOLCHAIN.md).
 const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 
-/** Test projects: `unit` (Node, no DOM), `dom` (jsdom + Testing Library), `e2e` (real Chromium), `storybook` (stories in Chromium). */
+/**
+ * Test projects: `unit` (Node, no DOM), `dom` (jsdom + Testing Library), `e2e` (real Chromium), `storybook` (stories in
+ * Chromium), and `react18` (the flows under React 18, from test/react18's own node_modules, installed by `prepare`).
+ */
 export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
+      'test/react18/vitest.config.ts',
       {
         extends: true,
         test: {

@@ -1,7 +1,12 @@
-// Runs every test project (unit, dom, e2e, storybook) once and ends with the plain line
+// Runs every test project (unit, dom, react18, e2e, storybook) once and ends with the plain line
 // `N passed, N failed` that CI reads. Exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+// The React 18 project has its own node_modules, installed by `npm ci` through the `prepare` script.
+if (!existsSync('test/react18/node_modules/react/package.json')) {
+  console.error('test/react18/node_modules is missing: run `npm ci` (its `prepare` step installs React 18 there).');
+}
 
 const out = '.vitest-results.json';
 rmSync(out, { force: true });
