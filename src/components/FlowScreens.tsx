@@ -10,7 +10,7 @@ import { LinkStep } from './steps/LinkStep';
 import { UnavailableActions } from './steps/UnavailableStep';
 import { screenKeys, viewOf, type FlowView } from './view';
 
-/** The host's props as the screens read them: any flow's, all optional. */
+/** The host's props as the screens read them, whichever flow they are for (all optional). */
 export type HostProps = Partial<AddPhoneFlowProps & ResetPasswordFlowProps>;
 
 /** What every step gets: the host's props and the running flow. */
