@@ -34,6 +34,7 @@ export interface FlowUiProps {
 /** The translator and part helper of the enclosing flow. */
 export function useFlowUi(): FlowUiValue {
   const value = useContext(FlowUiContext);
-  if (!value) throw new Error(process.env.NODE_ENV !== 'production' ? 'matrix-threepid-kit: flow parts must be rendered inside a flow component.' : 'threepid');
+  // Only a kit bug gets here (parts are not exported). No `process.env` check: nothing else in the kit needs a bundler to define it.
+  if (!value) throw new Error('matrix-threepid-kit: flow parts must be rendered inside a flow component.');
   return value;
 }

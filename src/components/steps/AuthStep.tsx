@@ -29,7 +29,8 @@ export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
     return (
       <StepForm {...shared} label="auth.password.submit" defaultValues={{ password: '' }} onValid={({ password }) => flow.authenticate({ password })}>
         {({ field, alertId }) => (
-          <TextField type="password"
+          <TextField
+            type="password"
             {...field('password', { required: t('auth.password.required') })}
             label={t('auth.password.label')}
             autoComplete="current-password"

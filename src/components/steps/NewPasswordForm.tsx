@@ -23,7 +23,8 @@ export function NewPasswordForm({ flow, minPasswordLength: min = 8, validatePass
     >
       {({ field, alertId, register, watch }) => (
         <>
-          <TextField type="password"
+          <TextField
+            type="password"
             {...field('password', {
               required: t('reset.password.required'),
               minLength: { value: min, message: t('reset.password.tooShort', { min }) },
@@ -34,7 +35,8 @@ export function NewPasswordForm({ flow, minPasswordLength: min = 8, validatePass
             autoComplete="new-password"
             describedBy={alertId}
           />
-          <TextField type="password"
+          <TextField
+            type="password"
             {...field('confirm', {
               validate: (value, values) => (!value ? t('reset.password.confirmRequired') : value === values.password || t('reset.password.mismatch')),
             })}
