@@ -9,7 +9,7 @@ const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, ar
 
 /**
  * Test projects: `unit` (Node, no DOM), `dom` (jsdom + Testing Library), `e2e` (real Chromium), `storybook` (stories in
- * Chromium), and `react18` (the flows under React 18, from test/react18's own node_modules, installed by `prepare`).
+ * Chromium), and `react18` (the flows under React 18, from test/react18's own node_modules, installed by `npm test` when missing).
  */
 export default defineConfig({
   plugins: [react()],

@@ -1,5 +1,5 @@
 // Every request the client sends and every well-formed reply the scenario table mocks, checked against the
-// Matrix OpenAPI spec (../shared/matrix-spec, or MATRIX_SPEC_OPENAPI) and the prose rules it leaves out.
+// Matrix OpenAPI spec (test/fixtures/matrix-spec, or MATRIX_SPEC_OPENAPI) and the prose rules it leaves out.
 import { describe, expect, it } from 'vitest';
 import { createThreepidClient } from '../../src/protocol/client';
 import { generateClientSecret } from '../../src/protocol/clientSecret';

@@ -1,5 +1,5 @@
 // Spec conformance for tests: validates what the client sends and what mocks answer against the Matrix
-// OpenAPI subset in ../shared/matrix-spec (override with MATRIX_SPEC_OPENAPI), plus the prose rules the
+// OpenAPI subset in test/fixtures/matrix-spec (override with MATRIX_SPEC_OPENAPI), plus the prose rules the
 // schema leaves out. Schemas compile lazily so a test file pays only for the endpoints it touches.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -11,7 +11,7 @@ const specPath = resolveSpecPath(process.env.MATRIX_SPEC_OPENAPI);
 
 function resolveSpecPath(fromEnv: string | undefined): string {
   if (fromEnv && fromEnv.length > 0) return isAbsolute(fromEnv) ? fromEnv : resolve(repoRoot, fromEnv);
-  return resolve(repoRoot, '../shared/matrix-spec/threepid-openapi-v1.16.json');
+  return resolve(repoRoot, 'test/fixtures/matrix-spec/threepid-openapi-v1.16.json');
 }
 
 type Json = Record<string, unknown>;
