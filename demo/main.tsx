@@ -1,6 +1,7 @@
 import { StrictMode, useMemo, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow, ThreepidProvider, type FlowResult } from '../src/index';
+import { AddEmailFlow, ResetPasswordFlow, ThreepidProvider, type FlowResult } from '../src/index';
+import { AddPhoneFlow } from '../src/phone';
 import { createThreepidClient } from '../src/protocol';
 import '../src/styles/styles.css';
 import { readDemoParams, type DemoParams } from './params';

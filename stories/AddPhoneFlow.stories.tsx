@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { AddPhoneFlow } from '../src';
+import { AddPhoneFlow } from '../src/phone';
 import { ALICE, DAVE, NEW_PHONE, USERS_WITH_PHONE } from './support/accounts';
 import type { FakeHomeserver } from '../src/testing';
 import { fakeHomeserverOf, withFakeHomeserver, type StoryHomeserverOptions } from './support/fakeServer';

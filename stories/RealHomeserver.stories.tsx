@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
-import { AddEmailFlow, AddPhoneFlow, createThreepidClient, createTranslator, errorMessage, toFlowError, type ThreepidClient } from '../src';
+import { AddEmailFlow, createThreepidClient, createTranslator, errorMessage, toFlowError, type ThreepidClient } from '../src';
+import { AddPhoneFlow } from '../src/phone';
 import { SEED_USERS } from '../src/testing';
 import { ALICE, NEW_EMAIL } from './support/accounts';
 import { fakeHomeserverOf, withFakeHomeserver } from './support/fakeServer';

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ResetPasswordFlow } from '../src';
+import { phoneForm } from '../src/phone';
 import { SEED_USERS } from '../src/testing';
 import { ALICE, DAVE, USERS_WITH_PHONE } from './support/accounts';
 import { fakeHomeserverOf, withFakeHomeserver, type StoryHomeserverOptions } from './support/fakeServer';
@@ -44,9 +45,9 @@ const fakeHomeserver = (options: StoryHomeserverOptions = {}): ReturnType<typeof
 const meta = {
   title: 'Flows/ResetPasswordFlow',
   component: ResetPasswordFlow,
-  args: { defaultCountry: 'GB', onComplete: fn(), onError: fn() },
+  args: { defaultCountry: 'GB', phoneForm, onComplete: fn(), onError: fn() },
   // Functions and objects a visitor could not type in: the controls panel leaves them out.
-  argTypes: { client: { control: false }, validatePassword: { control: false }, persist: { control: false } },
+  argTypes: { client: { control: false }, validatePassword: { control: false }, persist: { control: false }, phoneForm: { control: false } },
   render: (args) => (
     <FlowBeside note={note}>
       <ResetPasswordFlow {...args} />

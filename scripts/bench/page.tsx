@@ -3,7 +3,8 @@
 import { probe } from './setup';
 import { Profiler, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow, ThreepidProvider } from '../../src/index';
+import { AddEmailFlow, ResetPasswordFlow, ThreepidProvider } from '../../src/index';
+import { AddPhoneFlow } from '../../src/phone';
 import { createThreepidClient } from '../../src/protocol';
 import '../../src/styles/styles.css';
 import type { PaintedStep } from './probe';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { AddPhoneFlowProps } from './AddPhoneFlow';
 import type { ResetPasswordFlowProps } from './ResetPasswordFlow';
 import type { MessageKey } from '../i18n/en';
+import type { AuthRequiredHandler } from '../react/types';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
 import { AuthStep } from './steps/AuthStep';
@@ -11,7 +11,8 @@ import { UnavailableActions } from './steps/UnavailableStep';
 import { screenKeys, viewOf, type FlowView } from './view';
 
 /** The host's props as the screens read them, whichever flow they are for (all optional). */
-export type HostProps = Partial<AddPhoneFlowProps & ResetPasswordFlowProps>;
+// Phone props as the phone-free ResetPasswordFlowProps types them: AddPhoneFlow's `Country` values fit.
+export type HostProps = Partial<ResetPasswordFlowProps> & { onAuthRequired?: AuthRequiredHandler };
 
 /** What every step gets: the host's props and the running flow. */
 export type StepProps = HostProps & { flow: ThreepidFlow };

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import type { Country, Labels } from 'react-phone-number-input';
+import { useEffect, type ReactNode } from 'react';
 import type { PasswordStep } from '../flow/types';
 import type { Medium } from '../protocol/types';
 import { authMessages } from '../i18n/messages/auth';
@@ -9,13 +8,13 @@ import { phoneMessages } from '../i18n/messages/phone';
 import { resetMessages } from '../i18n/messages/reset';
 import { sharedMessages } from '../i18n/messages/shared';
 import { useResetPasswordFlow, type ThreepidFlow } from '../react';
+import type { CountryCode, CountryLabels } from './countryTypes';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import type { StepProps } from './FlowScreens';
 import { useFlowUi } from './FlowUi';
 import { Button } from './parts/Button';
 import { EmailAddressForm } from './steps/EmailAddressForm';
 import { NewPasswordForm, type PasswordRule } from './steps/NewPasswordForm';
-import { PhoneAddressForm } from './steps/PhoneAddressForm';
 
 /** The English `<ResetPasswordFlow>` can show: hosts' messages go on top. */
 // Reset can meet a UIA challenge too, so it carries the auth step's words.
@@ -32,11 +31,31 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   /** Your own password rule: return a message to refuse it. */
   validatePassword?: PasswordRule;
   /** Phone: country selected at first. */
-  defaultCountry?: Country;
+  defaultCountry?: CountryCode;
   /** Phone: limit the country list. */
-  countries?: Country[];
+  countries?: CountryCode[];
   /** Phone: country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
-  countryLabels?: Labels;
+  countryLabels?: CountryLabels;
+  /** The phone number form (`phoneForm` from `matrix-threepid-kit/phone`), needed to offer `msisdn`. */
+  phoneForm?: PhoneForm;
+}
+
+/** A phone address form for `<ResetPasswordFlow phoneForm>`: injected, so email-only hosts bundle no phone library. */
+export type PhoneForm = (props: StepProps) => ReactNode;
+
+const MISSING_PHONE_FORM =
+  "matrix-threepid-kit: <ResetPasswordFlow media> asks for 'msisdn' without a phoneForm prop: offering email only. Pass phoneForm from 'matrix-threepid-kit/phone'.";
+
+/** The media the flow can offer: a phone number only with a phone form. Asking for it without one is the host's mistake. */
+function useOfferedMedia({ media, phoneForm, onError }: ResetPasswordFlowProps): Medium[] | undefined {
+  const missing = !phoneForm && !!media?.includes('msisdn');
+  useEffect(() => {
+    if (!missing) return;
+    console.error(MISSING_PHONE_FORM);
+    onError?.({ kind: 'mediumNotSupported', hostMessage: MISSING_PHONE_FORM });
+    // Said once per mount: a new onError each render must not repeat it.
+  }, [missing]);
+  return missing ? ['email'] : media;
 }
 
 // The first medium offered is where the flow starts.
@@ -47,9 +66,9 @@ function useResetFlow(props: ResetPasswordFlowProps): ThreepidFlow {
 /** The medium switch (when both are offered) over the email or phone form. */
 function ResetAddressForm(props: StepProps): ReactNode {
   const { t, part } = useFlowUi();
-  const { flow, media } = props;
+  const { flow, media, phoneForm } = props;
   const { medium } = flow.state.config;
-  const Form = medium === 'email' ? EmailAddressForm : PhoneAddressForm;
+  const Form = medium === 'msisdn' && phoneForm ? phoneForm : EmailAddressForm;
   return (
     <>
       {media?.[1] && (
@@ -69,5 +88,6 @@ function ResetAddressForm(props: StepProps): ReactNode {
 
 /** Reset a forgotten password by proving ownership of an email address (or phone number). No sign-in needed. */
 export function ResetPasswordFlow(props: ResetPasswordFlowProps): ReactNode {
-  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useResetFlow} address={ResetAddressForm} password={NewPasswordForm} />;
+  const media = useOfferedMedia(props);
+  return <FlowRoot props={media === props.media ? props : { ...props, media }} defaults={defaultMessages} useFlow={useResetFlow} address={ResetAddressForm} password={NewPasswordForm} />;
 }

@@ -1,6 +1,6 @@
 export { AddEmailFlow, type AddEmailFlowProps } from './AddEmailFlow';
-export { AddPhoneFlow, type AddPhoneFlowProps } from './AddPhoneFlow';
-export { ResetPasswordFlow, type ResetPasswordFlowProps } from './ResetPasswordFlow';
+export { ResetPasswordFlow, type ResetPasswordFlowProps, type PhoneForm } from './ResetPasswordFlow';
+export type { CountryCode, CountryLabels } from './countryTypes';
 export type { SharedFlowProps } from './FlowRoot';
 export type { FlowUiProps } from './FlowUi';
 export type { PasswordRule } from './steps/NewPasswordForm';

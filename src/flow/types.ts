@@ -56,6 +56,8 @@ export interface FlowError {
   /** The server's own text; shown only when the kit has no message of its own. */
   serverMessage?: string;
   retryAfterMs?: number;
+  /** For the host only, never shown: a mistake in how the kit is used (e.g. a missing prop). */
+  hostMessage?: string;
 }
 
 /** One validation session with the homeserver: what requestToken started. */

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { AddPhoneFlow } from '../../src';
+import { AddPhoneFlow } from '../../src/phone';
 import { en } from '../../src/i18n/en';
 import type { ThreepidClient } from '../../src/protocol/types';
 import { failOnConsoleNoise } from '../support/consoleGuard';

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow } from '../../src';
+import { AddEmailFlow, ResetPasswordFlow } from '../../src';
+import { AddPhoneFlow } from '../../src/phone';
 import { en } from '../../src/i18n/en';
 import type { FakeHomeserverOptions, FaultSpec } from '../../src/testing';
 import { failOnConsoleNoise } from '../support/consoleGuard';

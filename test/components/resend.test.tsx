@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow } from '../../src';
+import { AddEmailFlow, ResetPasswordFlow } from '../../src';
+import { AddPhoneFlow } from '../../src/phone';
 import { en } from '../../src/i18n/en';
 import { failOnConsoleNoise } from '../support/consoleGuard';
 import { createHarness, enterPhone, findAlert, findStep, renderKit, sendAttempts, statusRegion } from '../support/flowHarness';

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ResetPasswordFlow } from '../../src';
+import { phoneForm } from '../../src/phone';
 import { en } from '../../src/i18n/en';
 import { SEED_USERS, type FakeHomeserver } from '../../src/testing';
 import { failOnConsoleNoise } from '../support/consoleGuard';
@@ -96,6 +97,23 @@ describe('ResetPasswordFlow', () => {
     expectNoSecretsInDom(secretsOf(harness, NEW_PASSWORD, ALICE.password));
   });
 
+  it('should offer email only, and tell the host which prop is missing, when asked for phone numbers without a phoneForm', async () => {
+    const { client } = createHarness({}, { accessToken: null });
+    const onError = vi.fn();
+    renderKit(<ResetPasswordFlow media={['msisdn', 'email']} onError={onError} />, client);
+
+    await findStep(en['reset.heading']);
+    expect(screen.getByRole('textbox', { name: 'Email address' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: en['reset.medium.label'] })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: en['reset.medium.phone'] })).not.toBeInTheDocument();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'mediumNotSupported', hostMessage: expect.stringContaining('phoneForm') });
+    const logged = vi.mocked(console.error).mock.calls.map((args) => args.join(' '));
+    expect(logged).toEqual([expect.stringContaining('phoneForm')]);
+    // Expected noise: the console guard of this file checks nothing else was written.
+    vi.mocked(console.error).mockClear();
+  });
+
   it('should reset by phone through the medium switch, with the SMS code', async () => {
     // The seed phone (+44 7700 900001) is in a drama range libphonenumber rejects: give dave a real-looking one.
     const harness = createHarness(
@@ -104,7 +122,7 @@ describe('ResetPasswordFlow', () => {
     );
     const { hs, client } = harness;
     const onComplete = vi.fn();
-    const { user } = renderKit(<ResetPasswordFlow media={['email', 'msisdn']} defaultCountry="GB" onComplete={onComplete} />, client);
+    const { user } = renderKit(<ResetPasswordFlow media={['email', 'msisdn']} phoneForm={phoneForm} defaultCountry="GB" onComplete={onComplete} />, client);
 
     await findStep(en['reset.heading']);
     const group = screen.getByRole('group', { name: en['reset.medium.label'] });
@@ -229,7 +247,7 @@ describe('ResetPasswordFlow', () => {
 
   it('should offer email instead when the server does not reset by phone', async () => {
     const { hs, client } = createHarness({ resetByPhone: false }, { accessToken: null });
-    const { user } = renderKit(<ResetPasswordFlow media={['msisdn', 'email']} defaultCountry="GB" passwordStep="after-link" />, client);
+    const { user } = renderKit(<ResetPasswordFlow media={['msisdn', 'email']} phoneForm={phoneForm} defaultCountry="GB" passwordStep="after-link" />, client);
     await findStep(en['reset.heading']);
     await enterPhone(user, 'GB', '07400 123456');
     await user.keyboard('{Enter}');

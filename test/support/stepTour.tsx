@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { vi } from 'vitest';
-import { AddEmailFlow, AddPhoneFlow, ResetPasswordFlow, type FlowUiProps } from '../../src';
+import { AddEmailFlow, ResetPasswordFlow, type FlowUiProps } from '../../src';
+import { AddPhoneFlow, phoneForm } from '../../src/phone';
 import { en } from '../../src/i18n/en';
 import { SEED_USERS } from '../../src/testing';
 import { createHarness, enterPhone, findAlert, findStep, renderKit } from './flowHarness';
@@ -133,7 +134,7 @@ const addPhoneUnsupported: Tour = async (visit, props) => {
 
 const resetByEmail: Tour = async (visit, props) => {
   const { hs, client } = createHarness({}, { accessToken: null });
-  const { user, container } = renderKit(<ResetPasswordFlow {...props} media={['email', 'msisdn']} pollIntervalMs={false} />, client);
+  const { user, container } = renderKit(<ResetPasswordFlow {...props} media={['email', 'msisdn']} phoneForm={phoneForm} pollIntervalMs={false} />, client);
   await findStep(en['reset.heading']);
   await visit('address with the medium switch', container);
   await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'alice@example.org{Enter}');
@@ -162,7 +163,7 @@ const resetByPhone: Tour = async (visit, props) => {
     { users: [...SEED_USERS, { userId: 'dave', password: 'old password', phones: ['+447400123456'] }] },
     { accessToken: null },
   );
-  const { user, container } = renderKit(<ResetPasswordFlow {...props} media={['msisdn']} passwordStep="after-link" defaultCountry="GB" countries={[...COUNTRIES]} />, client);
+  const { user, container } = renderKit(<ResetPasswordFlow {...props} media={['msisdn']} phoneForm={phoneForm} passwordStep="after-link" defaultCountry="GB" countries={[...COUNTRIES]} />, client);
   await findStep(en['reset.heading']);
   await visit('phone number', container);
   await enterPhone(user, 'GB', '07400 123456');
@@ -174,7 +175,7 @@ const resetByPhone: Tour = async (visit, props) => {
 const resetByPhoneNotOffered: Tour = async (visit, props) => {
   const { client } = createHarness({ resetByPhone: false }, { accessToken: null });
   const { user, container } = renderKit(
-    <ResetPasswordFlow {...props} media={['msisdn', 'email']} passwordStep="after-link" defaultCountry="GB" countries={[...COUNTRIES]} />,
+    <ResetPasswordFlow {...props} media={['msisdn', 'email']} phoneForm={phoneForm} passwordStep="after-link" defaultCountry="GB" countries={[...COUNTRIES]} />,
     client,
   );
   await findStep(en['reset.heading']);

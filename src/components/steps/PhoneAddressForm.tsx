@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
+import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress } from '../../react/useThreepidFlow';
 import type { StepProps } from '../FlowScreens';
@@ -23,11 +23,14 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
 }
 
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
-export function PhoneAddressForm({ flow, defaultCountry, countries, countryLabels, defaultValue, onCancel }: StepProps): ReactNode {
+export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
+  // The shared props type codes as plain strings (the main entry names no phone library); hosts pass this library's own.
+  const countries = props.countries as Country[] | undefined;
+  const countryLabels = props.countryLabels as Labels | undefined;
   // Back from a later step, the country picked then wins over the host's default.
-  const [initialCountry] = useState(() => (state.draft.country as Country | undefined) ?? defaultCountry);
+  const [initialCountry] = useState(() => (state.draft.country ?? props.defaultCountry) as Country | undefined);
   const [country, setCountry] = useState(initialCountry);
   return (
     <StepForm
