@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npx matrix-threepid-fake-homeserver --port 8008`: the fake homeserver of matrix-threepid-kit/testing over HTTP.
-import { runFakeHomeserverCli } from '../dist/testing.js';
+import { runFakeHomeserverCli } from '../dist/testing/index.js';
 
 const result = await runFakeHomeserverCli(process.argv.slice(2));
 if ('exitCode' in result) {

@@ -105,6 +105,16 @@ function describeMessage(message: InboxMessage): string {
   return `[${channel} to ${message.to}] ${message.kind} ${what}`;
 }
 
+/** One line on why the server could not listen. */
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return `Port ${port} on ${host} is already in use: stop what is using it, or pick another with --port (0 = any free port).`;
+  if (code === 'EACCES') return `Not allowed to listen on ${where}: pick a port above 1023 with --port.`;
+  if (code === 'EADDRNOTAVAIL') return `Cannot listen on ${where}: this machine has no address ${host} (try --host 127.0.0.1).`;
+  return `Cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /**
  * The `matrix-threepid-fake-homeserver` command: listens, prints its URL and the test accounts, then prints
  * every message it "sends" — this output is the mailbox a developer reads the links and codes from.
@@ -121,7 +131,14 @@ export async function runFakeHomeserverCli(argv: readonly string[], out: CliOutp
     ...parsed.options,
     baseUrl: `http://${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${parsed.port}`,
   });
-  const server = await hs.listen({ port: parsed.port, host: parsed.host });
+  let server: ListeningServer;
+  try {
+    server = await hs.listen({ port: parsed.port, host: parsed.host });
+  } catch (error) {
+    // A person reads this, not a stack trace: say what is wrong and what to do.
+    out.error(listenFailure(error, parsed.host, parsed.port));
+    return { exitCode: 1 };
+  }
   out.log(`Fake Matrix homeserver listening on ${server.url}`);
   out.log(`Client API prefix: ${hs.prefix}`);
   out.log('Test users:');

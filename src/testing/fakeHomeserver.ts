@@ -1,7 +1,5 @@
-import type { HttpHandler } from 'msw';
 import { createCore } from './core';
 import { followLink } from './followLink';
-import { createMswHandlers } from './mswHandlers';
 import { listenNode } from './nodeServer';
 import { resolveOptions } from './options';
 import { buildRoutes } from './router';
@@ -20,10 +18,11 @@ import type {
 
 /** A fake Matrix homeserver for the 3PID endpoints, behaving like Synapse. */
 export interface FakeHomeserver {
-  /** fetch-compatible entry point: pass it as the protocol client's `fetch` option (no network involved). */
+  /**
+   * fetch-compatible entry point: pass it as the protocol client's `fetch` option (no network involved). For msw,
+   * `createMswHandlers` from `matrix-threepid-kit/testing/msw`.
+   */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  /** msw 2 handlers for `setupServer` / `setupWorker`, matching every URL under `baseUrl`. */
-  readonly handlers: HttpHandler[];
   /** Serves the same homeserver over HTTP (Node only), with CORS like Synapse. Links then use its URL. */
   listen(options?: ListenOptions): Promise<ListeningServer>;
   /** The emails and SMS the server "sent". */
@@ -54,14 +53,9 @@ export function createFakeHomeserver(options?: FakeHomeserverOptions): FakeHomes
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     core(new Request(input, init), { clientKey: 'fetch' });
-  let handlers: HttpHandler[] | undefined;
 
   return {
     fetch: fakeFetch,
-    get handlers() {
-      handlers ??= createMswHandlers(resolved.baseUrl, fakeFetch);
-      return handlers;
-    },
     async listen(listenOptions) {
       const server = await listenNode(core, listenOptions);
       state.publicBase = server.url;

@@ -3,7 +3,7 @@
  *
  * `withFakeHomeserver(options)` makes one `createFakeHomeserver({ baseUrl: STORY_HOMESERVER_URL, ...options })` for
  * the story (or for every story of a file, when spread into `meta`) and returns annotations to spread in:
- * - a loader that installs the fake's msw handlers (`hs.handlers`) on the worker `mswLoader` started in preview.tsx,
+ * - a loader that installs the fake's msw handlers (`createMswHandlers(hs)`) on the worker `mswLoader` started in preview.tsx,
  *   and hands the fake to the story as `context.loaded` (read back with `fakeHomeserverOf(context)` in `play`, and by
  *   the global decorator, which wraps the story in a `ThreepidProvider` whose client talks to this fake);
  * - a `beforeEach` that calls `hs.reset()`, so every render starts from the seed accounts with an empty inbox.
@@ -26,6 +26,7 @@ import type { StoryContext } from '@storybook/react-vite';
 import type { MswApi } from 'msw-storybook-addon';
 import { createContext, useContext } from 'react';
 import { createFakeHomeserver, type FakeHomeserver, type FakeHomeserverOptions } from '../../src/testing';
+import { createMswHandlers } from '../../src/testing/msw';
 
 /** Origin every story's fake homeserver answers on (intercepted by the msw worker, never reaches a network). */
 export const STORY_HOMESERVER_URL = 'https://matrix.example.test';
@@ -70,7 +71,7 @@ export function withFakeHomeserver(options: StoryHomeserverOptions = {}): FakeHo
       (context) => {
         // mswLoader (project level) ran first and cleared the previous story's handlers.
         const worker = context.msw;
-        worker?.use(...hs.handlers);
+        worker?.use(...createMswHandlers(hs));
         const binding: StoryHomeserver = { hs, baseUrl, signedInAs, viaMsw: worker !== undefined };
         madeHere.add(binding);
         return { [LOADED_KEY]: binding };

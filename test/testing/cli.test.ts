@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,14 @@ import { parseCliArgs } from '../../src/testing/cli';
 import { runFakeHomeserverCli } from '../../src/testing';
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** Holds a port on 127.0.0.1, as another program would. */
+async function occupyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, server };
+}
 
 describe('parseCliArgs', () => {
   it('should read the port, host and server options', () => {
@@ -32,6 +42,20 @@ describe('parseCliArgs', () => {
     expect(result).toEqual({ exitCode: 0 });
     expect(lines.join('\n')).toContain('--port <n>');
   });
+
+  it('should say in one line that the port is taken, and exit 1', async () => {
+    const { port, server } = await occupyPort();
+    const errors: string[] = [];
+    const logs: string[] = [];
+    try {
+      const result = await runFakeHomeserverCli(['--port', String(port)], { log: (l) => logs.push(l), error: (l) => errors.push(l) });
+      expect(result).toEqual({ exitCode: 1 });
+    } finally {
+      server.close();
+    }
+    expect(errors).toEqual([`Port ${port} on 127.0.0.1 is already in use: stop what is using it, or pick another with --port (0 = any free port).`]);
+    expect(logs).toEqual([]);
+  });
 });
 
 describe('bin/fake-homeserver.js', () => {
@@ -40,13 +64,13 @@ describe('bin/fake-homeserver.js', () => {
   const output: string[] = [];
 
   beforeAll(async () => {
-    // The bin imports ../dist/testing.js: build just that, next to a copy of the bin, inside the repo so msw resolves.
-    await mkdir(join(root, 'node_modules/.cache'), { recursive: true });
-    dir = await mkdtemp(join(root, 'node_modules/.cache/fake-homeserver-cli-'));
+    // The bin imports ../dist/testing/index.js: build just that, next to a copy of the bin, outside the repo, where no
+    // node_modules (so no msw) can be found: the command must work without msw installed.
+    dir = await mkdtemp(join(tmpdir(), 'fake-homeserver-cli-'));
     await mkdir(join(dir, 'bin'));
     await build({
       entryPoints: [join(root, 'src/testing/index.ts')],
-      outfile: join(dir, 'dist/testing.js'),
+      outfile: join(dir, 'dist/testing/index.js'),
       bundle: true,
       format: 'esm',
       platform: 'node',
@@ -62,7 +86,7 @@ describe('bin/fake-homeserver.js', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('should listen on the given port, print its URL and the test users, serve requests and stop on SIGTERM', async () => {
+  it('should listen on the given port, print its URL and the test users, serve requests and stop on SIGTERM, without msw installed', async () => {
     const proc = spawn(process.execPath, [join(dir, 'bin/fake-homeserver.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     proc.stdout?.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
@@ -90,5 +114,19 @@ describe('bin/fake-homeserver.js', () => {
     const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
+  }, 20_000);
+
+  it('should print one line, no stack, and exit non-zero when the port is taken', async () => {
+    const { port, server } = await occupyPort();
+    const proc = spawn(process.execPath, [join(dir, 'bin/fake-homeserver.js'), '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((done) => proc.once('exit', (c) => done(c)));
+    server.close();
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`Port ${port} on 127.0.0.1 is already in use: stop what is using it, or pick another with --port (0 = any free port).\n`);
   }, 20_000);
 });
