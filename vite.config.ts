@@ -17,20 +17,31 @@ const peers = [
 const isExternal = (id: string): boolean =>
   id.startsWith('node:') || peers.some((p) => id === p || id.startsWith(`${p}/`));
 
+/** The entries that render React: Next.js must treat them as client modules. */
+const CLIENT_ENTRIES = new Set(['index.js', 'phone.js']);
+
 // CSS ships as plain files: hosts import them, nothing is injected at runtime (strict CSP).
 function copyCss(): Plugin {
+  let outDir = resolve(root, 'dist');
   return {
     name: 'threepid-copy-css',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
-      await mkdir(resolve(root, 'dist/themes'), { recursive: true });
-      await copyFile(resolve(root, 'src/styles/styles.css'), resolve(root, 'dist/styles.css'));
-      await copyFile(resolve(root, 'src/styles/themes/compound.css'), resolve(root, 'dist/themes/compound.css'));
+      await mkdir(resolve(outDir, 'themes'), { recursive: true });
+      await copyFile(resolve(root, 'src/styles/styles.css'), resolve(outDir, 'styles.css'));
+      await copyFile(resolve(root, 'src/styles/themes/compound.css'), resolve(outDir, 'themes/compound.css'));
     },
   };
 }
 
-/** Library build: one ES module per public entry, peers left external. */
+/**
+ * Library build: one ES module per source module (as src/ lays them out), peers left external. One file per module
+ * lets a host's bundler drop whole modules it does not use (package.json says JS has no side effects), which a
+ * single bundle would not allow: a flow's `{ ...a, ...b }` message table must then be kept.
+ */
 export default defineConfig({
   plugins: [react(), copyCss()],
   publicDir: false,
@@ -44,16 +55,20 @@ export default defineConfig({
       formats: ['es'],
       entry: {
         index: resolve(root, 'src/index.ts'),
-        protocol: resolve(root, 'src/protocol/index.ts'),
-        testing: resolve(root, 'src/testing/index.ts'),
-        'matrix-js-sdk': resolve(root, 'src/adapters/matrixJsSdk.ts'),
+        phone: resolve(root, 'src/phone.ts'),
+        'protocol/index': resolve(root, 'src/protocol/index.ts'),
+        'testing/index': resolve(root, 'src/testing/index.ts'),
+        'testing/msw': resolve(root, 'src/testing/msw.ts'),
+        'adapters/matrixJsSdk': resolve(root, 'src/adapters/matrixJsSdk.ts'),
       },
     },
     rollupOptions: {
       external: isExternal,
       output: {
-        // Next.js: the React entry is a client module.
-        banner: (chunk) => (chunk.name === 'index' ? '"use client";' : ''),
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        banner: (chunk) => (CLIENT_ENTRIES.has(chunk.fileName) ? '"use client";' : ''),
       },
     },
   },
