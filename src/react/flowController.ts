@@ -8,13 +8,16 @@ import type { FlowStore } from './flowStore';
 import { clearFlow } from './persistence';
 import type { PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
 
+/** The network steps: each runs as its own react-query mutation, keyed `['matrix-threepid-kit', step]`. */
+export type NetworkStep = 'requestToken' | 'submitToken' | 'whoami' | 'complete' | 'poll';
+
 /** What the controller reads afresh on every call: the hook refreshes it on each render. */
 export interface FlowLive {
   client: ThreepidClient;
   options: ThreepidFlowOptions;
   persistKey: string;
   /** Runs one network step as a react-query mutation and resolves with what the step resolved. */
-  send: (work: () => Promise<unknown>) => Promise<unknown>;
+  send: (step: NetworkStep, work: () => Promise<unknown>) => Promise<unknown>;
 }
 
 /** The actions of `ThreepidFlow`, plus what the hook needs to poll and to clean up. */
@@ -55,13 +58,13 @@ export function createFlowController(store: FlowStore, live: { readonly current:
   };
 
   /** Runs one network step with its own abort signal; undefined when aborted or unmounted meanwhile. */
-  async function run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T> | undefined> {
+  async function run<T>(step: NetworkStep, work: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T> | undefined> {
     const controller = new AbortController();
     controllers.add(controller);
     let outcome: Outcome<T>;
     try {
       // The mutation resolves with exactly what `work` resolved.
-      outcome = { ok: true, value: (await live.current.send(() => work(controller.signal))) as T };
+      outcome = { ok: true, value: (await live.current.send(step, () => work(controller.signal))) as T };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -106,7 +109,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     const session = next?.session;
     if (next?.step !== 'completing' || !session?.sid) return;
     const sid = session.sid;
-    const outcome = await run((signal) => completion(next, { ...session, sid }, auth ?? resumeAuth(session), signal));
+    const outcome = await run('complete', (signal) => completion(next, { ...session, sid }, auth ?? resumeAuth(session), signal));
     if (!outcome) return;
     if (outcome.ok) return finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
     const after = store.dispatch(completeFailure(outcome.error));
@@ -126,7 +129,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     const { client, options } = live.current;
     const { purpose } = next.config;
     const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(options.nextLink ? { nextLink: options.nextLink } : {}) };
-    const outcome = await run((signal) => {
+    const outcome = await run('requestToken', (signal) => {
       if (session.medium === 'email') return client.requestToken(purpose, { medium: 'email', email: session.address, ...common }, signal);
       // A phone number given as a bare string has no dialling country: refuse it here, as the client refuses bad
       // params (status 0: nothing was sent), rather than send a request the server can only reject.
@@ -166,7 +169,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const session = next?.session;
       if (next?.step !== 'submittingCode' || !session?.submitUrl || !session.sid) return;
       const { submitUrl, sid, clientSecret } = session;
-      void run((signal) => live.current.client.submitToken(submitUrl, { sid, clientSecret, token }, signal)).then((outcome) => {
+      void run('submitToken', (signal) => live.current.client.submitToken(submitUrl, { sid, clientSecret, token }, signal)).then((outcome) => {
         if (outcome?.ok) return complete(store.dispatch({ type: 'CODE.SUCCESS' }));
         if (outcome) store.dispatch({ type: 'CODE.FAILURE', error: toFlowError(outcome.error, 'submitCode') });
       });
@@ -184,7 +187,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       void (async () => {
         // The password stage names the user: ask the server who the token belongs to, once.
         if (!userId) {
-          const who = await run((signal) => live.current.client.whoami(signal));
+          const who = await run('whoami', (signal) => live.current.client.whoami(signal));
           if (!who) return;
           if (!who.ok) return void store.dispatch({ type: 'COMPLETE.FAILURE', error: toFlowError(who.error, 'complete'), uia });
           userId = who.value.userId;
@@ -244,7 +247,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const session = current.session;
       if (current.step !== 'awaitingLink' || !session?.sid) return false;
       const sid = session.sid;
-      const outcome = await run((signal) => completion(current, { ...session, sid }, resumeAuth(session), signal));
+      const outcome = await run('poll', (signal) => completion(current, { ...session, sid }, resumeAuth(session), signal));
       if (!outcome || store.get().step !== 'awaitingLink') return false;
       const failure = outcome.ok ? undefined : completeFailure(outcome.error);
       if (failure?.error.kind === 'notYetValidated') return true;

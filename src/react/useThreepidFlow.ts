@@ -1,4 +1,4 @@
-import { QueryClientContext, useMutation, useQuery } from '@tanstack/react-query';
+import { MutationObserver, QueryClientContext, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
@@ -28,13 +28,19 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   const { purpose, medium, persist } = options;
   const persistKey = options.persistKey ?? `matrix-threepid-kit:${purpose}:${medium}`;
 
-  // Every network step is one run of this mutation. Set here, whatever the host's QueryClient defaults say: a retry
+  // Every network step is a mutation of its own, keyed `['matrix-threepid-kit', step]`, so a host sees it with
+  // useIsMutating / useMutationState / the devtools. Set here, whatever the host's QueryClient defaults say: a retry
   // must be the person's choice (it spends the server's rate limit, and a wrong code or password is not worth
   // repeating), and the protocol client reports offline/timeout itself: react-query's online guess must not pause a
-  // step forever. Its variables are closures, so no secret sits in the mutation cache.
-  const { mutateAsync } = useMutation({ retry: false, networkMode: 'always', mutationFn: (work: () => Promise<unknown>) => work() });
-  const live = useRef<FlowLive>({ client, options, persistKey, send: mutateAsync });
-  live.current = { client, options, persistKey, send: mutateAsync };
+  // step forever. No variables: the step's closure holds what it sends, so no secret sits in the mutation cache.
+  const queryClient = useQueryClient();
+  const send: FlowLive['send'] = (step, work) => {
+    const observer = new MutationObserver(queryClient, { mutationKey: ['matrix-threepid-kit', step], mutationFn: work, retry: false, networkMode: 'always' });
+    // Let go once settled, so the cache forgets the mutation after its gcTime (as it would on unmount with useMutation).
+    return observer.mutate().finally(() => observer.reset());
+  };
+  const live = useRef<FlowLive>({ client, options, persistKey, send });
+  live.current = { client, options, persistKey, send };
 
   const [[store, flow, flowId]] = useState(() => {
     const created = createFlowStore(
