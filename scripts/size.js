@@ -1,7 +1,7 @@
 // `npm run size`: measures what a host ships. Packs the package (`npm pack`, see scripts/pack.js), unpacks it into a
 // scratch host's node_modules and bundles each entry from that `dist` the way a host's bundler would (esbuild,
 // minified ESM for the browser, peers external), gzip level 9; then the same inside a host bundle that includes
-// React. Checks the budgets below. `--json` prints only JSON; `--tarball <file>` measures an existing tarball.
+// React. Checks the budgets of scripts/sizeBudgets.js. `--json` prints only JSON; `--tarball <file>` measures an existing tarball.
 // Exit code 1 when any entry is missing, fails to build, is over budget, or a check fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,19 +9,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { packTarball } from './pack.js';
+import { BUDGETS } from './sizeBudgets.js';
 
-/**
- * THE SIZE BUDGETS, in gzip bytes (1 KB = 1024 bytes), measured from the packed dist. Issue #12 set them for the
- * features of that day; later issues may raise each flow and `flows` by at most 1 KB in all.
- */
-export const BUDGETS = {
-  AddEmailFlow: 11 * 1024,
-  ResetPasswordFlow: 11 * 1024,
-  /** The three flows together, without the phone library (react-phone-number-input, libphonenumber-js). */
-  flows: 13 * 1024,
-  protocol: 3 * 1024,
-  css: 3 * 1024,
-};
+/** How far module order alone moves a gzip figure (seen: 6 bytes on 11.5 KB). */
+const ORDER_NOISE_BYTES = 32;
 
 const root = resolve(import.meta.dirname, '..');
 const asJson = process.argv.includes('--json');
@@ -167,14 +158,13 @@ async function measure(entry, host) {
 }
 
 /** What the kit adds to a host bundle that has React in it, and the phone-library bytes in that bundle. */
-async function measureHost(hostEntry, host, baselineGzip) {
+async function measureHost(hostEntry, host, baseline) {
   const row = rowOf(hostEntry.name, null);
   const checks = [];
   const name = 'an email-only host bundle has no byte of libphonenumber-js or react-phone-number-input';
   try {
     const built = await bundle(hostEntry.code, host, ['node:*']);
-    const gz = gzipSize(built.bytes);
-    Object.assign(row, { minBytes: built.bytes.length, gzipBytes: gz - baselineGzip, hostGzipBytes: gz });
+    Object.assign(row, { minBytes: built.bytes.length - baseline.minBytes, gzipBytes: gzipSize(built.bytes) - baseline.gzipBytes });
     if (hostEntry.emailOnly) {
       const found = dependencies(built.metafile).inputs.filter((p) => PHONE_PACKAGES.some((pkg) => fromPackage(p, pkg)));
       checks.push({ name, ok: found.length === 0, found });
@@ -224,19 +214,23 @@ try {
   }
   rows.push(measureCss(kit));
 
-  const baseline = gzipSize((await bundle(hostBaseline, host, ['node:*'])).bytes);
+  const { bytes: baseBytes } = await bundle(hostBaseline, host, ['node:*']);
+  const baseline = { minBytes: baseBytes.length, gzipBytes: gzipSize(baseBytes) };
   for (const hostEntry of hosts) {
     const measured = await measureHost(hostEntry, host, baseline);
     rows.push(measured.row);
     checks.push(...measured.checks);
   }
 
+  // The same code in another module order (the build's barrels are flattened) gzips a few bytes either way: that
+  // much is noise, while a message table kept by a module-level merge costs hundreds.
   const fromSource = await measureFromSource();
-  const email = rows.find((r) => r.name === 'AddEmailFlow');
+  const email = rows.find((r) => r.name === 'AddEmailFlow')?.gzipBytes;
+  const sameAsSource = email != null && email <= fromSource + ORDER_NOISE_BYTES;
   checks.push({
-    name: `AddEmailFlow from the package is no bigger than from src (${fromSource} bytes gzip)`,
-    ok: email?.gzipBytes != null && email.gzipBytes <= fromSource,
-    found: email?.gzipBytes != null && email.gzipBytes <= fromSource ? [] : [`${email?.gzipBytes ?? 'no'} bytes from dist`],
+    name: `AddEmailFlow from the package is no bigger than from src (${fromSource} bytes gzip, ±${ORDER_NOISE_BYTES} for module order)`,
+    ok: sameAsSource,
+    found: sameAsSource ? [] : [`${email ?? 'no'} bytes from dist`],
   });
 
   const compared = await measureComparison();
@@ -258,7 +252,7 @@ if (asJson) {
   }
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) console.log(c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
-  console.log('(host rows: what the kit adds to a React app bundle, React and react-dom subtracted)');
+  console.log('(host rows: what the kit adds to a React app bundle: the app with React and react-dom alone subtracted)');
   for (const r of report.entries) if (r.error) console.log(`\n${r.name}: ${r.error}`);
   const flows = report.entries.find((r) => r.name === 'flows');
   const { comparison: compared } = report;
