@@ -9,7 +9,9 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.argv[2] ?? 'dist');
 
 function run(file, args) {
-  const result = spawnSync(process.execPath, [resolve(root, file), ...args], { cwd: root, stdio: 'inherit' });
+  // Production whatever the caller's environment (vitest sets NODE_ENV=test, which would build JSX for development).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [resolve(root, file), ...args], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
