@@ -213,6 +213,10 @@ try {
     checks.push(...measured.checks);
   }
   rows.push(measureCss(kit));
+  // Next.js and other RSC hosts: the React entries are client modules; the protocol client stays usable on a server.
+  const startsClient = (file) => existsSync(join(kit, 'dist', file)) && readFileSync(join(kit, 'dist', file), 'utf8').startsWith('"use client"');
+  const clientEntries = ['index.js', 'phone.js'];
+  checks.push({ name: 'every React entry starts with "use client"', ok: clientEntries.every(startsClient), found: clientEntries.filter((f) => !startsClient(f)) });
 
   const { bytes: baseBytes } = await bundle(hostBaseline, host, ['node:*']);
   const baseline = { minBytes: baseBytes.length, gzipBytes: gzipSize(baseBytes) };

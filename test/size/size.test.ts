@@ -76,6 +76,7 @@ describe('npm run size (from the packed dist)', () => {
     ['AddEmailFlow from the package is no bigger than from src'],
     ['all has nothing from testing'],
     ['testing does not import msw'],
+    ['every React entry starts with "use client"'],
   ])('should pass the check: %s', (name) => {
     const c = check(name);
     expect(c, `no check named "${name}"`).toBeDefined();
