@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -16,6 +17,11 @@ const peers = [
 ];
 const isExternal = (id: string): boolean =>
   id.startsWith('node:') || peers.some((p) => id === p || id.startsWith(`${p}/`));
+
+// Each language is its own entry (`matrix-threepid-kit/locales/de`), so a host bundles only those it loads.
+const localeEntries = Object.fromEntries(
+  readdirSync(resolve(root, 'src/i18n/locales')).map((file) => [`locales/${file.replace(/\.ts$/, '')}`, resolve(root, 'src/i18n/locales', file)]),
+);
 
 // CSS ships as plain files: hosts import them, nothing is injected at runtime (strict CSP).
 function copyCss(): Plugin {
@@ -47,6 +53,7 @@ export default defineConfig({
         protocol: resolve(root, 'src/protocol/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
         'matrix-js-sdk': resolve(root, 'src/adapters/matrixJsSdk.ts'),
+        ...localeEntries,
       },
     },
     rollupOptions: {
