@@ -36,7 +36,9 @@ void i18n.init({
 });
 
 const translate: HostTranslate = (key, values) => {
-  const options = { ns: 'threepid', ...values, count: values.seconds ?? values.minutes ?? values.min };
+  // i18next picks `_one`/`_other` keys by `count`: the number the message counts, if any.
+  const count = Number(values.seconds ?? values.minutes ?? values.min);
+  const options = { ns: 'threepid', ...values, count: Number.isNaN(count) ? undefined : count };
   return i18n.exists(key, options) ? i18n.t(key, options) : undefined;
 };
 
