@@ -22,6 +22,7 @@ const sameAsEnglish: Partial<Record<MessageKey, { locales: string[]; why: string
     why: 'example.com is reserved for examples (RFC 2606); a localized domain could be someone’s real one',
   },
   'phone.international': { locales: ['de', 'fr'], why: 'the same word, "International", in German and French' },
+  'auth.password.label': { locales: ['it'], why: 'Italian interfaces say "password", the English loanword' },
 };
 
 const root = resolve(import.meta.dirname, '../..');
