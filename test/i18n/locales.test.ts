@@ -10,6 +10,8 @@ import { messageShape } from './support/messageShape';
 const modules = import.meta.glob<{ default: Locale } & Record<string, Locale>>('../../src/i18n/locales/*.ts', { eager: true });
 const locales = Object.entries(modules).map(([path, module]) => ({ file: path.replace(/^.*\/|\.ts$/g, ''), module }));
 
+/** The languages issue #14 asks for, at least. */
+const required = ['de', 'fr', 'es', 'it', 'nl', 'pl', 'pt-BR', 'ru', 'uk', 'cs', 'sv', 'zh-Hans', 'ja', 'ko', 'ar', 'he'];
 const rightToLeft = new Set(['ar', 'he']);
 
 /**
@@ -32,6 +34,10 @@ const englishKeys = Object.keys(en).sort() as MessageKey[];
 const counts = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 111];
 
 describe('locales', () => {
+  it('should include every language the kit promises, each once', () => {
+    expect(locales.map(({ module }) => module.default.tag).sort()).toEqual([...required].sort());
+  });
+
   it('should build and export every locale file as its own entry, `matrix-threepid-kit/locales/<tag>`', () => {
     const pkg = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };
     expect(pkg.exports['./locales/*']).toEqual({ types: './dist/i18n/locales/*.d.ts', import: './dist/locales/*.js' });
