@@ -12,7 +12,7 @@ export const de: Locale = {
     'common.showPassword': 'Passwort anzeigen',
     'common.hidePassword': 'Passwort verbergen',
     'common.resendIn': 'Erneut senden in {seconds} s',
-    'common.resendReady': 'Du kannst jetzt erneut senden lassen.',
+    'common.resendReady': 'Erneutes Senden ist jetzt möglich.',
     'checking.heading': 'Einen Moment bitte',
     'checking.status': 'Wir prüfen, was dein Server unterstützt …',
     'code.label': 'Bestätigungscode',
@@ -52,7 +52,7 @@ export const de: Locale = {
     'addEmail.hint':
       'Wir senden dir einen Link, mit dem du bestätigst, dass sie dir gehört. Danach kannst du damit dein Passwort zurücksetzen.',
     'addEmail.submit': 'Bestätigungs-E-Mail senden',
-    'addEmail.link.heading': 'Sieh in deine E-Mails',
+    'addEmail.link.heading': 'Schau in dein Postfach',
     'addEmail.link.sent': 'Wir haben einen Link an {address} gesendet.',
     'addEmail.link.instructions':
       'Öffne den Link und komm dann hierher zurück – die Seite, die sich öffnet, ist noch nicht der letzte Schritt.',
@@ -67,7 +67,7 @@ export const de: Locale = {
     'addPhone.submit': 'Code senden',
     'addPhone.code.heading': 'Code eingeben',
     'addPhone.code.description': 'Gib den Code ein, den wir per SMS an {address} gesendet haben.',
-    'addPhone.link.heading': 'Sieh in deine Nachrichten',
+    'addPhone.link.heading': 'Schau in deine Nachrichten',
     'addPhone.link.sent': 'Wir haben eine SMS mit einem Link an {address} gesendet.',
     'addPhone.link.instructions':
       'Öffne den Link und komm dann hierher zurück – die Seite, die sich öffnet, ist noch nicht der letzte Schritt.',
@@ -109,13 +109,13 @@ export const de: Locale = {
     'reset.password.logoutWarning':
       'Wenn du andere Geräte abmeldest, kannst du verschlüsselte Nachrichten eventuell nicht mehr lesen – außer du hast eine Sicherung deiner Schlüssel.',
     'reset.password.submit': 'Passwort ändern',
-    'reset.link.heading': 'Sieh in deine E-Mails',
+    'reset.link.heading': 'Schau in dein Postfach',
     'reset.link.sent': 'Falls ein Konto {address} verwendet, haben wir dorthin einen Link zum Zurücksetzen des Passworts gesendet.',
     'reset.link.instructions':
       'Öffne den Link, bestätige auf der Seite, die sich öffnet, und komm dann hierher zurück – diese Seite ist noch nicht der letzte Schritt.',
     'reset.link.autoDetect': 'Diese Seite aktualisiert sich von selbst, sobald du bestätigt hast.',
     'reset.link.continue': 'Ich habe den Link geöffnet',
-    'reset.phoneLink.heading': 'Sieh in deine Nachrichten',
+    'reset.phoneLink.heading': 'Schau in deine Nachrichten',
     'reset.phoneLink.sent': 'Falls ein Konto {address} verwendet, haben wir dorthin eine SMS mit einem Link gesendet.',
     'reset.code.heading': 'Code eingeben',
     'reset.code.description': 'Falls ein Konto {address} verwendet, haben wir dorthin einen Code gesendet. Gib ihn hier ein.',

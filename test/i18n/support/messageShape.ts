@@ -61,3 +61,16 @@ export function messageShape(text: string): MessageShape {
   read(text, false);
   return { placeholders: [...names].sort(), plurals, malformed };
 }
+
+/**
+ * Every wording a message can take: one per form of each plural block, with `#` written back as the plain
+ * `{name}` placeholder it stands for (so text-matching tests treat it like any other filled value).
+ */
+export function wordings(template: string): string[] {
+  const block = /\{(\w+), *plural,((?: *=?\w+ *\{[^{}]*\})+) *\}/.exec(template);
+  if (!block) return [template];
+  const [whole, name = '', forms = ''] = block;
+  return [...forms.matchAll(/(=?\w+) *\{([^{}]*)\}/g)].flatMap(([, , form = '']) =>
+    wordings(template.replace(whole, form.replace(/#/g, `{${name}}`))),
+  );
+}
