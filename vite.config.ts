@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -19,6 +20,11 @@ const isExternal = (id: string): boolean =>
 
 /** The entries that render React: Next.js must treat them as client modules. */
 const CLIENT_ENTRIES = new Set(['index.js', 'phone.js']);
+
+// Each language is its own entry (`matrix-threepid-kit/locales/de`), so a host bundles only those it loads.
+const localeEntries = Object.fromEntries(
+  readdirSync(resolve(root, 'src/i18n/locales')).map((file) => [`locales/${file.replace(/\.ts$/, '')}`, resolve(root, 'src/i18n/locales', file)]),
+);
 
 // CSS ships as plain files: hosts import them, nothing is injected at runtime (strict CSP).
 function copyCss(): Plugin {
@@ -60,6 +66,7 @@ export default defineConfig({
         'testing/index': resolve(root, 'src/testing/index.ts'),
         'testing/msw': resolve(root, 'src/testing/msw.ts'),
         'adapters/matrixJsSdk': resolve(root, 'src/adapters/matrixJsSdk.ts'),
+        ...localeEntries,
       },
     },
     rollupOptions: {

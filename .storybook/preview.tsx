@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { findStoryHomeserver } from '../stories/support/fakeServer';
 import { StoryHomeserverRoot } from '../stories/support/StoryHomeserverRoot';
+import { localeGlobalType, withStoryLocale } from '../stories/support/storyLocale';
 import '../src/styles/styles.css';
 
 // Storybook serves from a relative base ('./'), Vitest from '/': resolve the worker beside the preview page either way.
@@ -34,7 +35,11 @@ const withStoryHomeserver: Decorator = (Story, context) => {
 /** Global story setup: msw worker, the fake-homeserver decorator, axe failures as test failures. */
 const preview: Preview = {
   loaders: [mswLoader(startWorker)],
-  decorators: [withStoryHomeserver],
+  // Later decorators wrap earlier ones: the locale's context must sit outside the homeserver's provider.
+  decorators: [withStoryHomeserver, withStoryLocale],
+  // Locale switch (issue #14, languages): its own toolbar entry, English by default.
+  globalTypes: { locale: localeGlobalType },
+  initialGlobals: { locale: 'en' },
   parameters: {
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },

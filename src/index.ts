@@ -1,5 +1,6 @@
 // i18n first: bundlers then emit the message tables side by side, where gzip compresses them best.
 export { en, errorMessage, createTranslator, type Messages, type MessageKey, type MessageValues, type Translate } from './i18n';
+export type { Locale, HostTranslate } from './i18n';
 export * from './components';
 export * from './react';
 export * from './protocol';

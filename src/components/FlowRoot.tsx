@@ -45,14 +45,22 @@ export function FlowRoot({ defaults, ...screens }: FlowSetup): ReactNode {
   const context = useThreepidContext();
   const { client, messages, classNames, unstyled } = screens.props;
   const providerMessages = context?.messages;
+  const locale = screens.props.locale ?? context?.locale;
+  const translate = context?.translate;
   // Stable, so the alert's message (worked out once per error) and the country list are not rebuilt every render.
-  const value = useMemo(
-    () => ({
-      ...translatorsFor(defaults, [providerMessages, messages]),
-      part: (name: Parameters<typeof partProps>[0], state?: string) => ({ ...partProps(name, classNames, unstyled), 'data-state': state }),
-    }),
-    [defaults, providerMessages, messages, classNames, unstyled],
-  );
+  const value = useMemo(() => {
+    const lang = locale?.tag ?? 'en';
+    return {
+      ...translatorsFor(defaults, [providerMessages, messages], { tag: lang, locale: locale?.messages, translate }),
+      lang,
+      part: (name: Parameters<typeof partProps>[0], state?: string) => ({
+        ...partProps(name, classNames, unstyled),
+        'data-state': state,
+        // Screen readers pick their voice by `lang`; with no locale the flow speaks the host page's language.
+        ...(name === 'root' && locale && { lang, dir: locale.dir }),
+      }),
+    };
+  }, [defaults, providerMessages, messages, locale, translate, classNames, unstyled]);
   const ui = (
     <FlowUiContext.Provider value={value}>
       <FlowScreens {...screens} />

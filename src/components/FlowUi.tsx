@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Messages } from '../i18n/en';
+import type { Locale } from '../i18n/locale';
 import type { Translate, TranslateParts } from '../i18n/lookup';
 import type { ClassNames, PartName } from './anatomy';
 
@@ -8,6 +9,9 @@ export interface PartAttributes {
   'data-threepid-part': PartName;
   'data-state'?: string;
   className?: string;
+  /** The root's, when a locale is chosen. */
+  lang?: string;
+  dir?: Locale['dir'];
 }
 
 /** The translator and part helper a flow gives its parts. */
@@ -16,6 +20,8 @@ export interface FlowUiValue {
   /** Like `t`, keeping filled placeholders apart (to wrap an address in `<bdi>`). */
   tParts: TranslateParts;
   part(name: PartName, state?: string): PartAttributes;
+  /** The BCP 47 tag of the flow's language (`en` unless a locale is chosen), for `Intl` formatting. */
+  lang: string;
 }
 
 /** Set by `FlowRoot`; parts are internal and only ever rendered below it. */
@@ -25,6 +31,8 @@ export const FlowUiContext = createContext<FlowUiValue | null>(null);
 export interface FlowUiProps {
   /** Overrides for any subset of the messages (on top of the provider's). */
   messages?: Partial<Messages>;
+  /** The language (e.g. `de` from `matrix-threepid-kit/locales/de`); default: the provider's, else English. */
+  locale?: Locale;
   /** Extra class names per part, for utility-class styling. */
   classNames?: ClassNames;
   /** Ship no kit class names: style only through your own `classNames` and the data attributes. */

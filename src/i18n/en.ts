@@ -9,7 +9,9 @@ import { sharedMessages } from './messages/shared';
 
 /**
  * Every `{placeholder}` a message may use, with what it is filled with. A translation may drop a placeholder but
- * should not invent one: unknown placeholders are shown as typed.
+ * should not invent one: unknown placeholders are shown as typed. A number can pick the wording through ICU's
+ * `{seconds, plural, one {# second} other {# seconds}}` (forms `=N` or the language's CLDR categories, `#` is the
+ * number written in the language); nothing else of ICU MessageFormat is understood.
  */
 export const placeholders = {
   address: 'the email address, or the phone number in international form (+44…), being verified',

@@ -1,4 +1,5 @@
 export { en, placeholders, type Messages, type MessageKey, type MessageValues, type Placeholder } from './en';
+export type { Locale, HostTranslate } from './locale';
 export { formatMessage, formatParts, type FormatValues, type MessagePart } from './format';
 export {
   createTranslator,

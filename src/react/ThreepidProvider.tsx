@@ -1,11 +1,14 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Messages } from '../i18n/en';
+import type { HostTranslate, Locale } from '../i18n/locale';
 import type { ThreepidClient } from '../protocol/types';
 
 interface ThreepidContextValue {
   client: ThreepidClient;
   messages: Partial<Messages> | undefined;
+  locale?: Locale | undefined;
+  translate?: HostTranslate | undefined;
 }
 
 const ThreepidContext = createContext<ThreepidContextValue | null>(null);
@@ -18,22 +21,26 @@ export interface ThreepidProviderProps {
   queryClient?: QueryClient;
   /** Overrides for any subset of the English messages. */
   messages?: Partial<Messages>;
+  /** The flows' language (e.g. `de` from `matrix-threepid-kit/locales/de`): messages, plurals, numbers, country names. */
+  locale?: Locale;
+  /** The host's translator as the message source (i18next, react-intl, Lingui…); `messages` still win over it. */
+  translate?: HostTranslate;
   children?: ReactNode;
 }
 
 /** Gives every flow below it a protocol client, messages, and a react-query client. */
-export function ThreepidProvider({ client, queryClient, messages, children }: ThreepidProviderProps): ReactNode {
+export function ThreepidProvider({ client, queryClient, messages, locale, translate, children }: ThreepidProviderProps): ReactNode {
   const hostQueryClient = useContext(QueryClientContext);
   const [ownQueryClient] = useState(() =>
     queryClient || hostQueryClient ? undefined : new QueryClient({ defaultOptions: { queries: { retry: false } } }),
   );
-  const value = useMemo(() => ({ client, messages }), [client, messages]);
+  const value = useMemo(() => ({ client, messages, locale, translate }), [client, messages, locale, translate]);
   const inner = <ThreepidContext.Provider value={value}>{children}</ThreepidContext.Provider>;
   const chosen = queryClient ?? (hostQueryClient ? undefined : ownQueryClient);
   return chosen ? <QueryClientProvider client={chosen}>{inner}</QueryClientProvider> : inner;
 }
 
-/** The nearest provider's client and messages, or null outside any provider. */
+/** The nearest provider's client, messages and language, or null outside any provider. */
 export function useThreepidContext(): ThreepidContextValue | null {
   return useContext(ThreepidContext);
 }

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { createThreepidClient } from '../../src/protocol';
 import { ThreepidProvider } from '../../src/react';
 import { FakeHomeserverContext, type StoryHomeserver } from './fakeServer';
+import { useStoryLocale } from './storyLocale';
 
 /** How the story's client reaches the fake: through the msw worker (real `fetch`), or by calling `hs.fetch` directly. */
 export type StoryTransport = 'msw' | 'fetch';
@@ -16,6 +17,7 @@ export interface StoryHomeserverRootProps {
 /** Wraps a story in a ThreepidProvider whose client talks to the story's fake homeserver. */
 export function StoryHomeserverRoot({ binding, transport, children }: StoryHomeserverRootProps): ReactNode {
   const { hs, baseUrl, signedInAs } = binding;
+  const locale = useStoryLocale();
   const client = useMemo(
     () =>
       createThreepidClient({
@@ -28,7 +30,9 @@ export function StoryHomeserverRoot({ binding, transport, children }: StoryHomes
   );
   return (
     <FakeHomeserverContext.Provider value={hs}>
-      <ThreepidProvider client={client}>{children}</ThreepidProvider>
+      <ThreepidProvider client={client} locale={locale}>
+        {children}
+      </ThreepidProvider>
     </FakeHomeserverContext.Provider>
   );
 }

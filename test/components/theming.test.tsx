@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AddEmailFlow, ResetPasswordFlow, ThreepidProvider, type ClassNames } from '../../src';
 import { parts, partStates } from '../../src/components/anatomy';
 import { en } from '../../src/i18n/en';
+import { wordings } from '../i18n/support/messageShape';
 import { expectNoAxeViolations } from '../support/axe';
 import { failOnConsoleNoise } from '../support/consoleGuard';
 import { createHarness, findStep, renderKit, statusRegion } from '../support/flowHarness';
@@ -58,7 +59,7 @@ describe('theming contract on every screen', () => {
   });
 });
 
-const templates: string[] = Object.values(en);
+const templates: string[] = Object.values(en).flatMap(wordings);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A message with its placeholders filled by anything. */
 const filledPatterns = templates.map((template) => new RegExp(`^${template.split(/\{\w+\}/).map(escapeRegExp).join('[\\s\\S]+?')}$`));

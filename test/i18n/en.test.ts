@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en, placeholders, type MessageKey } from '../../src/i18n/en';
+import { messageShape } from './support/messageShape';
 
 const entries = Object.entries(en) as Array<[MessageKey, string]>;
-const placeholdersIn = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+const placeholdersIn = (text: string): string[] => messageShape(text).placeholders;
 
 describe('the English table', () => {
   it('should have no empty message', () => {

@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
+import { useMemo, useState, type ReactNode } from 'react';
+import { getCountries, getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
+import { regionNames } from '../../i18n/regionNames';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress } from '../../react/useThreepidFlow';
 import type { StepProps } from '../FlowScreens';
@@ -24,11 +25,13 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
 
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
 export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: StepProps): ReactNode {
-  const { t, part } = useFlowUi();
+  const { t, part, lang } = useFlowUi();
   const { state } = flow;
   // The shared props type codes as plain strings (the main entry names no phone library); hosts pass this library's own.
   const countries = props.countries as Country[] | undefined;
   const countryLabels = props.countryLabels as Labels | undefined;
+  // Current names in the flow's language (Eswatini, Czechia), unless the host brings its own.
+  const labels = useMemo(() => countryLabels ?? regionNames(lang, getCountries(), t('phone.international')), [countryLabels, lang, t]);
   // Back from a later step, the country picked then wins over the host's default.
   const [initialCountry] = useState(() => (state.draft.country ?? props.defaultCountry) as Country | undefined);
   const [country, setCountry] = useState(initialCountry);
@@ -63,7 +66,8 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
               // A number typed in national form comes back the same way after "Use a different phone number".
               initialValueFormat="national"
               countries={countries}
-              labels={countryLabels}
+              labels={labels}
+              locales={lang}
               onCountryChange={setCountry}
               countrySelectComponent={CountrySelect}
               countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}

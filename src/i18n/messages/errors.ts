@@ -6,9 +6,9 @@ export const errorMessages = {
   'errors.invalidAddress': "Your server didn't accept this. Check it for typos.",
   'errors.serverNotTrusted': "Your server refused to send the message. Your server's admin may be able to help.",
   /** {seconds} (and {minutes}) */
-  'errors.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  'errors.rateLimited': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   /** {minutes} (and {seconds}); used when the wait is longer than 90 seconds. */
-  'errors.rateLimitedMinutes': 'Too many attempts. Try again in {minutes} minutes.',
+  'errors.rateLimitedMinutes': 'Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'errors.rateLimitedUnknown': 'Too many attempts. Wait a little, then try again.',
   'errors.notYetValidated':
     "We can't see that you've confirmed yet. Open the link we sent, follow the page it opens, then try again.",

@@ -7,6 +7,8 @@ export const phoneMessages = {
   'common.codeResent': 'New code sent',
   'phone.label': 'Phone number',
   'phone.countryLabel': 'Country',
+  /** The country list's entry for a number typed with its own +code. */
+  'phone.international': 'International',
   'phone.hint': 'Choose the country, then type the number.',
   'phone.required': 'Enter a phone number',
   'phone.invalid': 'Enter a valid phone number for the country you chose',

@@ -12,11 +12,11 @@ export const resetMessages = {
   'reset.password.heading': 'Choose a new password',
   'reset.password.newLabel': 'New password',
   /** {min} */
-  'reset.password.newHint': 'At least {min} characters.',
+  'reset.password.newHint': 'At least {min, plural, one {# character} other {# characters}}.',
   'reset.password.confirmLabel': 'Confirm new password',
   'reset.password.required': 'Enter a new password',
   /** {min} */
-  'reset.password.tooShort': 'At least {min} characters',
+  'reset.password.tooShort': 'At least {min, plural, one {# character} other {# characters}}',
   'reset.password.confirmRequired': 'Enter the new password again',
   'reset.password.mismatch': "The passwords don't match",
   'reset.password.logoutDevices': 'Sign out of my other devices',
