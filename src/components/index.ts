@@ -1,6 +1,7 @@
 export { AddEmailFlow, type AddEmailFlowProps } from './AddEmailFlow';
 export { AddPhoneFlow, type AddPhoneFlowProps } from './AddPhoneFlow';
 export { ResetPasswordFlow, type ResetPasswordFlowProps } from './ResetPasswordFlow';
+export { RegistrationThreepidStage, type RegistrationThreepidStageProps } from './RegistrationThreepidStage';
 export type { SharedFlowProps } from './FlowRoot';
 export type { FlowUiProps } from './FlowUi';
 export type { PasswordRule } from './steps/NewPasswordForm';
