@@ -20,8 +20,8 @@ export interface SignUpFormProps {
 }
 
 /** `POST /register`: the JSON answer, or throws `{ status, body }` for an error status (a 401 carries the UIA body). */
-async function postRegister(props: SignUpFormProps, body: object, signal?: AbortSignal): Promise<unknown> {
-  const res = await (props.fetch ?? fetch)(`${props.homeserver}/_matrix/client/v3/register`, {
+export async function postRegister(server: Pick<SignUpFormProps, 'homeserver' | 'fetch'>, body: object, signal?: AbortSignal): Promise<unknown> {
+  const res = await (server.fetch ?? fetch)(`${server.homeserver}/_matrix/client/v3/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

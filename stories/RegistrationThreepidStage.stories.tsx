@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState, type ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { SignUpForm } from '../demo/SignUpForm';
+import { postRegister, SignUpForm } from '../demo/SignUpForm';
 import { RegistrationThreepidStage, type RegistrationThreepidStageProps } from '../src';
 import { BOBS_EMAIL } from './support/accounts';
 import { fakeHomeserverOf, STORY_HOMESERVER_URL, useFakeHomeserver, withFakeHomeserver } from './support/fakeServer';
@@ -19,12 +19,7 @@ type StageArgs = Omit<RegistrationThreepidStageProps, 'session' | 'submitAuth'>;
 function StageOnFakeServer(args: StageArgs): ReactNode {
   const hs = useFakeHomeserver();
   const [session, setSession] = useState<string>();
-  const register = async (body: object, signal?: AbortSignal): Promise<unknown> => {
-    const res = await hs.fetch(`${STORY_HOMESERVER_URL}/_matrix/client/v3/register`, { method: 'POST', body: JSON.stringify(body), signal });
-    const json: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) throw Object.assign(new Error(`register answered ${res.status}`), { status: res.status, body: json });
-    return json;
-  };
+  const register = (body: object, signal?: AbortSignal): Promise<unknown> => postRegister({ homeserver: STORY_HOMESERVER_URL, fetch: hs.fetch }, body, signal);
   useEffect(() => {
     void register({ username: 'newcomer', password: 'a long new password' }).catch((error: { body?: { session?: string } }) => setSession(error.body?.session));
     // One sign-up per story render.

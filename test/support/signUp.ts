@@ -1,4 +1,5 @@
 // A host's own sign-up form as the registration stage sees it: its /register call, made with plain fetch.
+import { postRegister } from '../../demo/SignUpForm';
 import type { RegistrationAuthDict, SubmitRegistrationAuth } from '../../src/react';
 import type { FakeHomeserver } from '../../src/testing';
 
@@ -15,21 +16,10 @@ export interface HostSignUp {
   auths: RegistrationAuthDict[];
 }
 
-/** `POST /register` on the fake, answering the JSON body or throwing `{ status, body }` like a host's own fetch helper. */
+/** A host on the fake's `/register`, through the demo form's own call (JSON answer, or throws `{ status, body }`). */
 export function hostSignUp(hs: FakeHomeserver, baseUrl = hs.baseUrl): HostSignUp {
   const auths: RegistrationAuthDict[] = [];
-  const post = async (body: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> => {
-    const res = await hs.fetch(`${baseUrl}/_matrix/client/v3/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-    // A proxy's HTML page has no JSON: the status alone then says what happened.
-    const json: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) throw Object.assign(new Error(`register answered ${res.status}`), { status: res.status, body: json });
-    return json;
-  };
+  const post = (body: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> => postRegister({ homeserver: baseUrl, fetch: hs.fetch }, body, signal);
   return {
     auths,
     async start() {
