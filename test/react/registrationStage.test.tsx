@@ -109,3 +109,31 @@ describe('a host sign-up with the registration stage', () => {
     expect(hs.inbox.all()).toHaveLength(1);
   });
 });
+
+describe('useRegistrationStage', () => {
+  it('should abort the host’s /register call when the stage unmounts, and report nothing after', async () => {
+    const hs = emailRequired();
+    const client = fromMatrixClient(createClient({ baseUrl: BASE_URL, fetchFn: hs.fetch, logger: quietLogger() }));
+    const signals: AbortSignal[] = [];
+    const onError = vi.fn();
+    const onComplete = vi.fn();
+    // A /register that never answers: only the abort can end it.
+    const submitAuth = (_auth: unknown, signal: AbortSignal): Promise<unknown> => {
+      signals.push(signal);
+      return new Promise(() => undefined);
+    };
+    const user = userEvent.setup();
+    const { unmount } = render(
+      <ThreepidProvider client={client}>
+        <RegistrationThreepidStage session="uia-session" submitAuth={submitAuth} address={NEWCOMER.email} pollIntervalMs={false} onError={onError} onComplete={onComplete} />
+      </ThreepidProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: en['registerEmail.link.continue'] }));
+    await waitFor(() => expect(signals).toHaveLength(1));
+    expect(signals[0]?.aborted).toBe(false);
+    unmount();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(onError).not.toHaveBeenCalled();
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+});
