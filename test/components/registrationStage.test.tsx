@@ -203,6 +203,17 @@ describe('RegistrationThreepidStage', () => {
     expect(newcomer(hs)?.threepids.map((t) => t.address)).toEqual(['447400123456']);
   });
 
+  it('should tell the host developer, once, that a phone stage asking for the number needs phoneForm', async () => {
+    const { client, host, session } = await signUpSetup();
+    renderKit(<RegistrationThreepidStage medium="msisdn" session={session} submitAuth={host.submitAuth} />, client);
+    expect(screen.getByRole('heading', { name: en['registerPhone.heading'] })).toBeInTheDocument();
+    const errors = vi.mocked(console.error);
+    await waitFor(() => expect(errors).toHaveBeenCalledTimes(1));
+    expect(String(errors.mock.calls[0]?.[0])).toContain('`phoneForm`');
+    // Said on purpose: the console guard of this file is only for noise.
+    errors.mockClear();
+  });
+
   it('should wait for a token someone else requested, and resend on its session', async () => {
     const { hs, client, host, session } = await signUpSetup();
     const clientSecret = 'handedOverSecret123';
