@@ -1,5 +1,4 @@
 import { useMemo, type ReactNode } from 'react';
-import type { Country, Labels } from 'react-phone-number-input';
 import type { MessageKey, Messages } from '../i18n/en';
 import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
@@ -20,14 +19,9 @@ const defaultMessages = { ...sharedMessages, ...emailMessages, ...phoneMessages,
 export interface RegistrationThreepidStageProps
   extends Omit<SharedFlowProps, 'onComplete'>,
     Omit<RegistrationStageOptions, 'client' | 'onError' | 'nextLink' | 'resendCooldownMs' | 'pollIntervalMs' | 'persist'>,
-    RegistrationStepHost {
-  /** Phone: country selected at first. */
-  defaultCountry?: Country;
-  /** Phone: limit the country list. */
-  countries?: Country[];
-  /** Phone: country names in the person's language; default English. */
-  countryLabels?: Labels;
-}
+    RegistrationStepHost,
+    // Phone: the country selected at first, the list, and its names (read by the injected phone form).
+    Pick<HostProps, 'defaultCountry' | 'countries' | 'countryLabels'> {}
 
 /**
  * The stage runs the add flows' screens, which read `addEmail.*` / `addPhone.*` keys and `errors.threepidInUse`:
