@@ -5,24 +5,30 @@ import { AddPhoneFlow } from '../src/phone';
 import { createThreepidClient } from '../src/protocol';
 import '../src/styles/styles.css';
 import { readDemoParams, type DemoParams } from './params';
+import { SignUpForm } from './SignUpForm';
 
 // The e2e tests read these two hooks: the kit's own UI is what they drive, this only reports the outcome.
 const RESULT_ID = 'demo-result';
 
-function Flow({ params, onComplete }: { params: DemoParams; onComplete: (result: FlowResult) => void }): ReactNode {
+// What the demo reports when a flow finished: the result as text.
+const completed = ({ purpose, medium, address }: FlowResult): string => `Completed: ${purpose} ${medium} ${address}`;
+
+function Flow({ params, onComplete }: { params: DemoParams; onComplete: (text: string) => void }): ReactNode {
   const persist = params.persist ? window.sessionStorage : undefined;
   switch (params.flow) {
     case 'add-email':
-      return <AddEmailFlow persist={persist} onComplete={onComplete} />;
+      return <AddEmailFlow persist={persist} onComplete={(result) => onComplete(completed(result))} />;
     case 'add-phone':
-      return <AddPhoneFlow persist={persist} onComplete={onComplete} />;
+      return <AddPhoneFlow persist={persist} onComplete={(result) => onComplete(completed(result))} />;
     case 'reset':
-      return <ResetPasswordFlow persist={persist} onComplete={onComplete} />;
+      return <ResetPasswordFlow persist={persist} onComplete={(result) => onComplete(completed(result))} />;
+    case 'register':
+      return <SignUpForm homeserver={params.homeserver} onRegistered={({ user_id }) => onComplete(`Completed: register ${user_id}`)} />;
   }
 }
 
 function Demo({ params }: { params: DemoParams }): ReactNode {
-  const [result, setResult] = useState<FlowResult | null>(null);
+  const [result, setResult] = useState<string | null>(null);
   const client = useMemo(
     () => createThreepidClient({ baseUrl: params.homeserver, accessToken: params.accessToken }),
     [params.homeserver, params.accessToken],
@@ -32,7 +38,7 @@ function Demo({ params }: { params: DemoParams }): ReactNode {
       <h1>matrix-threepid-kit demo</h1>
       <Flow params={params} onComplete={setResult} />
       <output id={RESULT_ID} data-complete={result ? 'true' : 'false'}>
-        {result ? `Completed: ${result.purpose} ${result.medium} ${result.address}` : ''}
+        {result ?? ''}
       </output>
     </ThreepidProvider>
   );

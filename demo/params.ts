@@ -1,18 +1,18 @@
 /** Which component the demo mounts. */
-export type DemoFlow = 'add-email' | 'add-phone' | 'reset';
+export type DemoFlow = 'add-email' | 'add-phone' | 'reset' | 'register';
 
 /** What the demo page was asked to show. */
 export interface DemoParams {
   /** Homeserver base URL, e.g. `http://127.0.0.1:38211`. */
   homeserver: string;
-  /** Access token for the add flows; absent for reset. */
+  /** Access token for the add flows; absent for reset and register. */
   accessToken: string | undefined;
   flow: DemoFlow;
   /** Keep the waiting session in sessionStorage across reloads. */
   persist: boolean;
 }
 
-const FLOWS: readonly DemoFlow[] = ['add-email', 'add-phone', 'reset'];
+const FLOWS: readonly DemoFlow[] = ['add-email', 'add-phone', 'reset', 'register'];
 
 function isFlow(value: string): value is DemoFlow {
   return (FLOWS as readonly string[]).includes(value);

@@ -33,8 +33,8 @@ const entries = [
     name: 'AddEmailFlow',
     code: `export { AddEmailFlow } from '${KIT}'`,
     noPhone: true,
-    // Message tables of other flows that must not reach this one.
-    noMessages: ['phone', 'addPhone', 'reset'],
+    // Message tables (src/i18n/messages/) of other flows that must not reach this one.
+    noMessages: ['phone', 'addPhone', 'reset', 'register'],
   },
   { name: 'ResetPasswordFlow', code: `export { ResetPasswordFlow } from '${KIT}'`, noPhone: true },
   { name: 'AddPhoneFlow', code: `export { AddPhoneFlow } from '${KIT}/phone'`, phone: 'external' },

@@ -1,7 +1,7 @@
 import type { Capabilities, Medium, UiaInfo } from '../protocol/types';
 
-/** What the flow is for: add the address to the account, or reset the password with it. */
-export type FlowPurpose = 'add' | 'reset';
+/** What the flow is for: add the address to the account, reset the password with it, or prove it while signing up. */
+export type FlowPurpose = 'add' | 'reset' | 'register';
 
 /** When a reset flow asks for the new password: before sending the email/SMS, or once the link/code is done. */
 export type PasswordStep = 'before-link' | 'after-link';

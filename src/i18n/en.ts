@@ -4,6 +4,7 @@ import { authMessages } from './messages/auth';
 import { emailMessages } from './messages/email';
 import { errorMessages } from './messages/errors';
 import { phoneMessages } from './messages/phone';
+import { registerMessages } from './messages/register';
 import { resetMessages } from './messages/reset';
 import { sharedMessages } from './messages/shared';
 
@@ -39,6 +40,7 @@ export const en = {
   ...addPhoneMessages,
   ...authMessages,
   ...resetMessages,
+  ...registerMessages,
   ...errorMessages,
 };
 

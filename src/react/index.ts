@@ -9,3 +9,11 @@ export {
 } from './useThreepidFlow';
 export { useAddEmailFlow, useAddPhoneFlow, useResetPasswordFlow, type PresetFlowOptions } from './presets';
 export type { StorageLike } from './persistence';
+export {
+  useRegistrationStage,
+  type RegistrationStage,
+  type RegistrationStageOptions,
+  type RegistrationStageResult,
+  type RequestedToken,
+} from './useRegistrationStage';
+export type { RegistrationAuthDict, RegistrationStagePassed, RegistrationStageType, SubmitRegistrationAuth } from './registrationAnswer';

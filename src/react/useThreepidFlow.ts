@@ -114,8 +114,10 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
   // At least half a second between polls: 0 would hammer the server.
   const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
-  // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA).
-  const autoDetects = pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : state.session?.uiaSession !== undefined);
+  // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA);
+  // a sign-up stage at once (it is itself the UIA).
+  const autoDetects =
+    pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : purpose !== 'add' || state.session?.uiaSession !== undefined);
   const pollAllowed = autoDetects && state.step === 'awaitingLink' && (!state.error || state.error.kind === 'notYetValidated');
   useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll);
 

@@ -1,5 +1,5 @@
 import type { RateLimitConfig } from './rateLimit';
-import type { CapabilitySetting, Exchange, FakeHomeserverOptions, FakeUserInit } from './types';
+import type { CapabilitySetting, Exchange, FakeHomeserverOptions, FakeRegistrationOptions, FakeUserInit } from './types';
 import type { Medium } from '../protocol/types';
 import { SEED_USERS } from './seedUsers';
 
@@ -23,6 +23,7 @@ export interface ResolvedOptions {
   latencyMs: number;
   onExchange: ((exchange: Exchange) => void) | undefined;
   users: readonly FakeUserInit[];
+  registration: Required<FakeRegistrationOptions>;
 }
 
 /** Fills in the defaults (Synapse's where Synapse has one). */
@@ -50,5 +51,11 @@ export function resolveOptions(options: FakeHomeserverOptions = {}): ResolvedOpt
     latencyMs: options.latencyMs ?? 0,
     onExchange: options.onExchange,
     users: options.users ?? SEED_USERS,
+    registration: {
+      enabled: options.registration?.enabled ?? true,
+      require3pid: options.registration?.require3pid ?? [],
+      msisdn: options.registration?.msisdn ?? options.msisdnSupported ?? true,
+      tokens: options.registration?.tokens ?? [],
+    },
   };
 }

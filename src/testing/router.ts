@@ -5,6 +5,7 @@ import { confirmReset, followValidationLink, showResetConfirmation } from './rou
 import { showFallback, submitFallback } from './routes/fallback';
 import { login, loginFlows } from './routes/login';
 import { password } from './routes/password';
+import { register } from './routes/register';
 import { requestToken } from './routes/requestToken';
 import { submitToken } from './routes/submitToken';
 import { threepidAdd } from './routes/threepidAdd';
@@ -57,6 +58,7 @@ export function buildRoutes(paths: ServerPaths): Route[] {
     { method: 'GET', path: `${p}/account/3pid`, endpoint: 'threepids', handler: threepids },
     { method: 'POST', path: `${p}/account/3pid/delete`, endpoint: 'threepidDelete', handler: threepidDelete },
     { method: 'POST', path: `${p}/account/password`, endpoint: 'password', handler: password },
+    { method: 'POST', path: `${p}/register`, endpoint: 'register', handler: register },
     { method: 'GET', path: `${p}/account/whoami`, endpoint: 'whoami', handler: whoami },
     { method: 'GET', path: `${p}/capabilities`, endpoint: 'capabilities', handler: capabilities },
     { method: 'GET', path: `${p}/login`, endpoint: 'login', handler: loginFlows },

@@ -8,6 +8,7 @@ export type FaultEndpoint =
   | 'threepidDelete'
   | 'threepids'
   | 'password'
+  | 'register'
   | 'capabilities'
   | 'whoami'
   | 'login'
@@ -134,6 +135,20 @@ export interface FakeHomeserverOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Accounts present at start and after `reset()`; default the seed users (`@alice:localhost` …). */
   users?: FakeUserInit[];
+  /** How `POST /register` signs people up (its UIA flows, like Synapse's settings); default: email optional. */
+  registration?: FakeRegistrationOptions;
+}
+
+/** Sign-up settings, named after Synapse's; the UIA flows follow from them as Synapse builds its own. */
+export interface FakeRegistrationOptions {
+  /** false: sign-up is disabled (403 M_FORBIDDEN), like `enable_registration: false`. Default true. */
+  enabled?: boolean;
+  /** The 3PIDs every account must prove (`registrations_require_3pid`); default none, so `m.login.dummy` is offered. */
+  require3pid?: Medium[];
+  /** Offer phone sign-up (`m.login.msisdn`); default `msisdnSupported`. */
+  msisdn?: boolean;
+  /** Valid registration tokens: when set, every flow starts with `m.login.registration_token` (`registration_requires_token`). */
+  tokens?: string[];
 }
 
 /** An account to create. Phones are E.164 (`+447700900001`) or MSISDN digits. */

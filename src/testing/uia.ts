@@ -16,6 +16,12 @@ export interface UiaSession {
   threepid?: { medium: Medium; address: string };
   /** A new password sent before auth completed, used once it does (as Synapse does). */
   newPassword?: string;
+  /** Sign-up: every 3PID the identity stages proved (a flow may ask for a phone and an email). */
+  proven?: Array<{ medium: Medium; address: string }>;
+  /** Sign-up: the username asked for before auth completed. */
+  username?: string;
+  /** Sign-up: the account this session created; a retry of the same session answers with it again (as Synapse does). */
+  registeredUserId?: string;
 }
 
 /** UIA sessions by ID. */
@@ -114,6 +120,11 @@ function checkStage(
     case 'm.login.email.identity':
     case 'm.login.msisdn':
       return checkThreepid(state, auth, type, session);
+    case 'm.login.dummy':
+      session.completed.add(type);
+      return undefined;
+    case 'm.login.registration_token':
+      return checkRegistrationToken(state, auth, session);
     default:
       // Synapse has no checker for SSO (it completes through the fallback page) nor for unknown types.
       fail(matrixError(400, 'M_UNKNOWN', `Unknown login type ${type}`));
@@ -179,6 +190,14 @@ function checkThreepid(
   // A validated session proves the address once: Synapse deletes it when a UIA stage uses it.
   state.sessions.delete(sid);
   session.threepid = { medium, address: validated.address };
+  (session.proven ??= []).push(session.threepid);
   session.completed.add(type);
+  return undefined;
+}
+
+function checkRegistrationToken(state: ServerState, auth: JsonObject, session: UiaSession): { errcode: string; error: string } | undefined {
+  const token = requireString(auth, 'token');
+  if (!state.options.registration.tokens.includes(token)) return { errcode: 'M_UNAUTHORIZED', error: 'Invalid registration token' };
+  session.completed.add('m.login.registration_token');
   return undefined;
 }

@@ -41,10 +41,12 @@ export function flowConfig(overrides: Partial<FlowConfig> = {}): FlowConfig {
   return { purpose: 'add', medium: 'email', passwordStep: 'before-link', resendCooldownMs: DEFAULT_RESEND_COOLDOWN_MS, ...overrides };
 }
 
-/** The six flows a component can run, each named for test titles. */
+/** The eight flows a component can run, each named for test titles. */
 export const FLOW_CONFIGS: { name: string; config: FlowConfig }[] = [
   { name: 'add email', config: flowConfig() },
   { name: 'add phone', config: flowConfig({ medium: 'msisdn' }) },
+  { name: 'register email', config: flowConfig({ purpose: 'register' }) },
+  { name: 'register phone', config: flowConfig({ purpose: 'register', medium: 'msisdn' }) },
   ...(['email', 'msisdn'] as Medium[]).flatMap((medium) =>
     (['before-link', 'after-link'] as PasswordStep[]).map((passwordStep) => ({
       name: `reset ${medium === 'email' ? 'email' : 'phone'} (password ${passwordStep})`,

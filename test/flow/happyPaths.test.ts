@@ -65,6 +65,10 @@ const paths: { name: string; config: FlowConfig; submitUrl: boolean; steps: Flow
   { name: 'add email, submit_url', config: flowConfig(), submitUrl: true, steps: ADD_CODE },
   { name: 'add phone, link', config: flowConfig({ medium: 'msisdn' }), submitUrl: false, steps: ADD_LINK },
   { name: 'add phone, submit_url', config: flowConfig({ medium: 'msisdn' }), submitUrl: true, steps: ADD_CODE },
+  // Sign-up reads no capabilities (the host's /register already answered) and asks for no password.
+  { name: 'register email, link', config: flowConfig({ purpose: 'register' }), submitUrl: false, steps: ADD_LINK.slice(1) },
+  { name: 'register email, submit_url', config: flowConfig({ purpose: 'register' }), submitUrl: true, steps: ADD_CODE.slice(1) },
+  { name: 'register phone, submit_url', config: flowConfig({ purpose: 'register', medium: 'msisdn' }), submitUrl: true, steps: ADD_CODE.slice(1) },
   ...(['email', 'msisdn'] as const).flatMap((medium) => {
     const label = medium === 'email' ? 'reset email' : 'reset phone';
     const before = flowConfig({ purpose: 'reset', medium, passwordStep: 'before-link' });

@@ -7,7 +7,7 @@ import { serveStatic, type StaticServer } from './staticServer';
 export interface DemoPageOptions {
   /** The fake homeserver's origin (from `startFakeHomeserver`). */
   homeserver: string;
-  flow: 'add-email' | 'add-phone' | 'reset';
+  flow: 'add-email' | 'add-phone' | 'reset' | 'register';
   /** Access token for the add flows. */
   accessToken?: string;
   /** Keep the waiting session in sessionStorage so a reload resumes it. */
