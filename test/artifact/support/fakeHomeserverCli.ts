@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -15,12 +15,10 @@ export interface CliMessage {
 export interface RunningCli {
   /** Origin it listens on, e.g. `http://127.0.0.1:40123`. */
   url: string;
-  /** Access token it printed for a seed user. */
-  accessTokenOf(userId: string): string;
-  /** The next message to `to` printed from now on, or one already printed and not yet taken. */
+  /** The access token it prints for a seed user. */
+  accessTokenOf(userId: string): Promise<string>;
+  /** The first message to `to` it printed and the test has not taken yet (waiting for it if need be). */
   nextMessage(to: string): Promise<CliMessage>;
-  /** Everything it printed (stdout and stderr). */
-  output(): string;
   close(): Promise<void>;
 }
 
@@ -49,66 +47,64 @@ async function binPath(hostDir: string): Promise<string> {
  * its URL, seed tokens and mailbox from what it prints — the way a developer uses it.
  */
 export async function startCli(hostDir: string): Promise<RunningCli> {
-  const child: ChildProcess = spawn(process.execPath, [await binPath(hostDir), '--port', '0'], {
-    cwd: hostDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
+  const child = spawn(process.execPath, [await binPath(hostDir), '--port', '0'], { cwd: hostDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
   let pending = '';
-  const tokens = new Map<string, string>();
-  const inbox: CliMessage[] = [];
-  const waiters: Array<{ to: string; deliver(message: CliMessage): void }> = [];
-  let url: string | undefined;
-  let onUrl: ((error?: Error) => void) | undefined;
+  let exited = false;
+  const lines: string[] = [];
+  const taken = new Set<number>();
+  const checks = new Set<() => void>();
+  const recheck = (): void => checks.forEach((check) => check());
 
-  const deliver = (message: CliMessage): void => {
-    const waiter = waiters.findIndex((w) => w.to === message.to);
-    if (waiter >= 0) waiters.splice(waiter, 1)[0]?.deliver(message);
-    else inbox.push(message);
-  };
-  const onLine = (line: string): void => {
-    const listening = LISTENING.exec(line);
-    if (listening && !url) {
-      url = listening[1];
-      onUrl?.();
-    }
-    const user = USER.exec(line);
-    if (user?.[1] && user[2]) tokens.set(user[1], user[2]);
-    const message = parseMessage(line);
-    if (message) deliver(message);
-  };
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    text += chunk;
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    lines.forEach(onLine);
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop() ?? '';
+    lines.push(...parts);
+    recheck();
   });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exit = new Promise<void>((done) =>
+    child.once('exit', () => {
+      exited = true;
+      recheck();
+      done();
+    }),
+  );
 
-  await new Promise<void>((resolve, reject) => {
-    onUrl = (error) => (error ? reject(error) : resolve());
-    if (url) resolve();
-    void exited.then(() => reject(new Error(`the fake homeserver CLI exited before listening:\n${text}`)));
-  });
-  const origin = url ?? '';
+  // Resolves with what `find` finds in the output so far, or once a later line has it; fails if the CLI exits first.
+  const until = <T>(what: string, find: () => T | undefined): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const found = find();
+        if (found === undefined && !exited) return;
+        checks.delete(check);
+        if (found === undefined) reject(new Error(`the fake homeserver CLI exited before printing ${what}:\n${output}`));
+        else resolve(found);
+      };
+      checks.add(check);
+      check();
+    });
+  const firstMatch = (pattern: RegExp): RegExpExecArray | undefined =>
+    lines.map((line) => pattern.exec(line)).find((match) => match !== null) ?? undefined;
+
+  const url = await until('its URL', () => firstMatch(LISTENING)?.[1]);
   return {
-    url: origin,
-    accessTokenOf(userId) {
-      const token = tokens.get(userId);
-      if (!token) throw new Error(`the CLI printed no access token for ${userId}:\n${text}`);
-      return token;
-    },
-    nextMessage(to) {
-      const [taken] = inbox.splice(inbox.findIndex((message) => message.to === to) >>> 0, 1);
-      if (taken) return Promise.resolve(taken);
-      return new Promise((resolve) => waiters.push({ to, deliver: resolve }));
-    },
-    output: () => text,
+    url,
+    accessTokenOf: (userId) =>
+      until(`an access token for ${userId}`, () =>
+        lines.map((line) => USER.exec(line)).find((match) => match?.[1] === userId)?.[2],
+      ),
+    nextMessage: (to) =>
+      until(`a message to ${to}`, () => {
+        const index = lines.findIndex((line, i) => !taken.has(i) && parseMessage(line)?.to === to);
+        if (index < 0) return undefined;
+        taken.add(index);
+        return parseMessage(lines[index] ?? '');
+      }),
     async close() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      await exit;
     },
   };
 }

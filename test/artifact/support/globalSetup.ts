@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildAndPack } from './pack';
 
@@ -11,8 +11,16 @@ declare module 'vitest' {
   }
 }
 
-/** artifact project setup: build and pack once per run; every scratch host installs this one tarball. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/**
+ * artifact project setup: build and pack once per run; every scratch host installs this one tarball.
+ * `THREEPID_ARTIFACT_TARBALL=<path>` checks that tarball instead (e.g. one built from another commit).
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const given = process.env.THREEPID_ARTIFACT_TARBALL;
+  if (given) {
+    project.provide('threepidTarball', resolve(given));
+    return undefined;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'threepid-artifact-pack-'));
   try {
     project.provide('threepidTarball', await buildAndPack(dir));
