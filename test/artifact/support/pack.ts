@@ -32,7 +32,8 @@ export async function buildAndPack(outDir: string): Promise<string> {
     // Scripts stay off: the build just ran, and a host's install never runs ours either (npm 11).
     const { stdout } = await runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], { cwd: work });
     const packed: unknown = JSON.parse(stdout);
-    const filename: unknown = Array.isArray(packed) ? Reflect.get(Object(packed[0]), 'filename') : undefined;
+    const first: unknown = Array.isArray(packed) ? packed[0] : undefined;
+    const filename: unknown = Reflect.get(Object(first), 'filename');
     if (typeof filename !== 'string') throw new Error(`npm pack printed no filename: ${stdout}`);
     return join(outDir, filename);
   } finally {
