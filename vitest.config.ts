@@ -9,7 +9,8 @@ const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, ar
 
 /**
  * Test projects: `unit` (Node, no DOM), `dom` (jsdom + Testing Library), `e2e` (real Chromium), `storybook` (stories in
- * Chromium), and `react18` (the flows under React 18, from test/react18's own node_modules, installed by `npm test` when missing).
+ * Chromium), `react18` (the flows under React 18, from test/react18's own node_modules, installed by `npm test` when
+ * missing), and `artifact` (the packed tarball installed into scratch host apps, test/artifact).
  */
 export default defineConfig({
   plugins: [react()],
@@ -56,6 +57,20 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'artifact',
+          environment: 'node',
+          include: ['test/artifact/**/*.artifact.test.ts'],
+          globalSetup: ['test/artifact/support/globalSetup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+          // After every other project: its installs and builds would otherwise compete with them for the CPU.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
