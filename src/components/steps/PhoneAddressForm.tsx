@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
+import { getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumber, type Country } from 'react-phone-number-input';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress } from '../../react/useThreepidFlow';
 import type { StepProps } from '../FlowScreens';
@@ -26,13 +26,16 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
 export function PhoneAddressForm({ flow, defaultCountry, countries, countryLabels, defaultValue, onCancel }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
-  // Back from a later step, the country picked then wins over the host's default.
-  const [initialCountry] = useState(() => (state.draft.country as Country | undefined) ?? defaultCountry);
+  // Back from a later step, the country picked then wins over the host's default (if the phone library knows it).
+  const [initialCountry] = useState(() => {
+    const picked = state.draft.country;
+    return picked && isSupportedCountry(picked) ? picked : defaultCountry;
+  });
   const [country, setCountry] = useState(initialCountry);
   return (
     <StepForm
       flow={flow}
-      {...sendButton(flow)}
+      {...sendButton(flow, 'phone')}
       onCancel={onCancel}
       defaultValues={{ phone: state.draft.address ? state.draft.address.replace(/\s/g, '') : (defaultValue ?? '') }}
       onValid={({ phone }) => {
