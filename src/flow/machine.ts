@@ -82,7 +82,11 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   // A phone is its country and national number: the same digits dialled from another country are another number.
   const same =
     previous?.medium === medium && previous.address === address && previous.country === country && previous.phoneNumber === phoneNumber;
-  if (same && isCoolingDown(previous, now) && previous.lastRequestFailed) return state;
+  // The same address while its rate limit lasts sends nothing: the click is answered with the wait that is left.
+  // Another address is not held by this one's limit.
+  if (same && isCoolingDown(previous, now) && previous.lastRequestFailed) {
+    return { ...state, error: { kind: 'rateLimited', retryAfterMs: (previous.cooldownUntil ?? now) - now } };
+  }
   const patch: Partial<FlowState> = {
     draft,
     // Same address: same client_secret.

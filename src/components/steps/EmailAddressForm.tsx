@@ -14,7 +14,7 @@ export function EmailAddressForm({ flow, onCancel, defaultValue }: StepProps): R
   return (
     <StepForm
       flow={flow}
-      {...sendButton(flow, 'email')}
+      {...sendButton(flow)}
       onCancel={onCancel}
       defaultValues={{ email: state.draft.address || defaultValue || '' }}
       onValid={({ email }) => flow.request(email)}

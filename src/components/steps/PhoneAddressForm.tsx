@@ -35,7 +35,7 @@ export function PhoneAddressForm({ flow, defaultCountry, countries, countryLabel
   return (
     <StepForm
       flow={flow}
-      {...sendButton(flow, 'phone')}
+      {...sendButton(flow)}
       onCancel={onCancel}
       defaultValues={{ phone: state.draft.address ? state.draft.address.replace(/\s/g, '') : (defaultValue ?? '') }}
       onValid={({ phone }) => {

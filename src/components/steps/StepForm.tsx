@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import {
   get,
   useForm,
@@ -38,8 +38,6 @@ export interface StepFormProps<T extends FieldValues> {
   /** The main button's label. */
   label: MessageKey;
   busy: MessageKey | false;
-  /** Holds the main button while field `field` still holds `address` (a rate limit is about that address only). */
-  hold?: { field: string; address: string };
   /** Shows a Cancel button that calls this. */
   onCancel?: () => void;
   children: (form: StepFormApi<T>) => ReactNode;
@@ -62,7 +60,7 @@ function asLived(error: FlowError, session: ValidationSession | undefined): Flow
  * The shape every step shares: its fields (uncontrolled, react-hook-form, so typing never re-renders the flow), the
  * server's error announced at once (role="alert"), then the main button and Cancel.
  */
-export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, hold, onCancel, children, footer }: StepFormProps<T>): ReactNode {
+export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, onCancel, children, footer }: StepFormProps<T>): ReactNode {
   const { t, part } = useFlowUi();
   const id = useId();
   const form = useForm<T>({ defaultValues });
@@ -71,18 +69,6 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
   // (and be re-announced) while the wait runs down.
   const message = useMemo(() => error && errorMessage(asLived(error, session), t), [error, t]);
   const Tag = onValid ? 'form' : 'div';
-  // A held button is freed as soon as the field holds another address. Watched through a subscription that renders
-  // only when the answer flips, so typing still re-renders nothing.
-  const [otherAddress, setOtherAddress] = useState(false);
-  const { field: heldField, address: heldAddress } = hold ?? {};
-  const { watch, getValues } = form;
-  useEffect(() => {
-    if (heldField === undefined || heldAddress === undefined) return;
-    const check = (value: unknown): void => setOtherAddress(String(value ?? '').replace(/\s/g, '') !== heldAddress.replace(/\s/g, ''));
-    check(getValues(heldField as Path<T>));
-    const subscription = watch((values) => check(get(values, heldField)));
-    return () => subscription.unsubscribe();
-  }, [heldField, heldAddress, watch, getValues]);
   return (
     <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>
       {children({
@@ -102,7 +88,7 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
         </div>
       )}
       <div {...part('actions')}>
-        <Button type={onValid ? 'submit' : 'button'} busy={busy} disabled={!!hold && !otherAddress} onClick={onClick}>
+        <Button type={onValid ? 'submit' : 'button'} busy={busy} onClick={onClick}>
           {t(label)}
         </Button>
         {onCancel && (
@@ -116,14 +102,12 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
   );
 }
 
-/** The send button of an address form (email or phone) whose address field is `field`. */
-export function sendButton({ state, resendAvailableAt }: ThreepidFlow, field: string): Pick<StepFormProps<FieldValues>, 'label' | 'busy' | 'hold'> {
+/** The send button of an address form (email or phone). */
+export function sendButton({ state }: ThreepidFlow): Pick<StepFormProps<FieldValues>, 'label' | 'busy'> {
   const key = flowKey(state);
-  const { session } = state;
   return {
     label: key !== 'reset' ? `${key}.submit` : state.config.medium === 'email' ? 'reset.submitEmail' : 'reset.submitPhone',
+    // Never held by a rate limit: it is about one address, and another may be sent at once (see the machine).
     busy: state.step === 'requesting' && 'common.sending',
-    // Held (not ignored) while a 429 lasts, so a click never seems to do nothing; another address goes at once.
-    hold: state.error?.kind === 'rateLimited' && resendAvailableAt !== undefined && session ? { field, address: session.address } : undefined,
   };
 }

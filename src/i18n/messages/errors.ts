@@ -24,10 +24,9 @@ export const errorMessages = {
   'errors.popupBlocked': 'Your browser blocked the window. Allow pop-ups for this site, then try again.',
   'errors.invalidSubmitUrl':
     "Your server gave an address for checking the code that isn't safe to use, so the code was not sent.",
-  'errors.hiddenCharacters':
-    'This contains hidden characters (such as direction marks or zero-width spaces), so it may not be what it looks like. Type it again yourself.',
-  'errors.authLoop': "Your server didn't accept the confirmation after several tries, so we stopped. Wait a moment, then try again.",
-  'errors.misconfigured': "This app isn't set up correctly, so nothing was sent. Its developers can find out why in the browser console.",
+  'errors.hiddenCharacters': 'This has hidden characters, so it may not be what it seems. Type it again yourself.',
+  'errors.authLoop': "Your server kept refusing to confirm it's you, so we stopped. Try again later.",
+  'errors.misconfigured': "This app isn't set up right, so nothing was sent.",
   'errors.offline': "Can't reach your server. Check your connection and try again.",
   'errors.timeout': 'Your server took too long to answer. Try again.',
   'errors.server': 'Something went wrong on your server. Try again in a moment.',
