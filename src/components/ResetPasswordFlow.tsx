@@ -52,7 +52,7 @@ function useOfferedMedia({ media, phoneForm, onError }: ResetPasswordFlowProps):
   useEffect(() => {
     if (!missing) return;
     console.error(MISSING_PHONE_FORM);
-    onError?.({ kind: 'mediumNotSupported', hostMessage: MISSING_PHONE_FORM });
+    onError?.({ kind: 'misconfigured', prop: 'phoneForm' });
     // Said once per mount: a new onError each render must not repeat it.
   }, [missing]);
   return missing ? ['email'] : media;

@@ -1,4 +1,5 @@
 import { MatrixApiError, ThreepidNetworkError, isNotYetValidated } from '../protocol/errors';
+import { redact } from '../protocol/redact';
 import type { FlowError, FlowErrorKind } from './types';
 
 /** Which call failed: the same errcode means different things at different steps. */
@@ -39,14 +40,18 @@ function kindOf(err: MatrixApiError, call: FailedCall): FlowErrorKind {
   if (call === 'request' && status === 400 && /not supported/i.test(err.serverMessage ?? '')) return 'mediumNotSupported';
   if (status === 404 || status === 405) return 'notOffered';
   if (errcode === 'M_FORBIDDEN') return 'forbidden';
-  return status >= 500 || status === 0 || status === 200 ? 'server' : 'unknown';
+  // 0 and 3xx: refused before sending, or a redirect not followed; 2xx: an answer we could not read.
+  return status >= 500 || status < 400 ? 'server' : 'unknown';
 }
 
-/** Turns anything a protocol call threw into the typed, serialisable error the flow keeps. */
-export function toFlowError(err: unknown, call: FailedCall): FlowError {
+/**
+ * Turns anything a protocol call threw into the typed, serialisable error the flow keeps. `secrets` the flow holds
+ * are redacted from the server's text (the client already redacted what that request carried).
+ */
+export function toFlowError(err: unknown, call: FailedCall, secrets: readonly (string | undefined)[] = []): FlowError {
   if (err instanceof ThreepidNetworkError) return { kind: err.reason === 'timeout' ? 'timeout' : 'offline' };
   if (!(err instanceof MatrixApiError)) return { kind: 'unknown' };
   const { status, errcode, serverMessage, retryAfterMs } = err;
   // Unset fields stay undefined, which JSON leaves out: the error stays plain data.
-  return { kind: kindOf(err, call), status, errcode, serverMessage: serverMessage || undefined, retryAfterMs };
+  return { kind: kindOf(err, call), status, errcode, serverMessage: serverMessage ? redact(serverMessage, secrets) : undefined, retryAfterMs };
 }

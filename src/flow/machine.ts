@@ -1,4 +1,6 @@
+import { hasHiddenCharacters } from './hiddenCharacters';
 import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
+import { sameUia } from './uia';
 
 /** Default time before another email/SMS can be asked for. */
 export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
@@ -74,12 +76,19 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   const { medium, passwordStep } = state.config;
   const { address, country, phoneNumber, now } = event;
   const previous = state.session;
+  const draft = { ...state.draft, address, country, phoneNumber };
+  // What the screen shows must be what is sent: a hidden character is refused, with the typed text kept.
+  if (hasHiddenCharacters(address + (phoneNumber ?? ''))) return { ...state, draft, error: { kind: 'hiddenCharacters' } };
   // A phone is its country and national number: the same digits dialled from another country are another number.
   const same =
     previous?.medium === medium && previous.address === address && previous.country === country && previous.phoneNumber === phoneNumber;
-  if (same && isCoolingDown(previous, now) && previous.lastRequestFailed) return state;
+  // The same address while its rate limit lasts sends nothing: the click is answered with the wait that is left.
+  // Another address is not held by this one's limit.
+  if (same && isCoolingDown(previous, now) && previous.lastRequestFailed) {
+    return { ...state, error: { kind: 'rateLimited', retryAfterMs: (previous.cooldownUntil ?? now) - now } };
+  }
   const patch: Partial<FlowState> = {
-    draft: { ...state.draft, address, country, phoneNumber },
+    draft,
     // Same address: same client_secret.
     session: same ? askAgain(previous, now) : { medium, address, country, phoneNumber, clientSecret: event.clientSecret, sendAttempt: 1 },
     uia: undefined,
@@ -207,8 +216,14 @@ const table: Record<FlowStep, StepHandlers> = {
       const to = (step: FlowStep, patch?: Partial<FlowState>): FlowState => go(state, step, { session, trigger: undefined, error, ...patch });
       // Not validated yet: back to waiting. A poll says nothing; a click explains.
       if (error.kind === 'notYetValidated') return to(back(state), { uia: undefined, error: state.trigger === 'poll' ? state.error : error });
-      // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure.
-      if (uia) return to('authenticating', { uia, error: error.status === 401 && !error.errcode ? undefined : error });
+      // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure, unless it
+      // answers an attempt (`state.uia`) and nothing moved: then the password (or the other window) was not accepted.
+      if (uia) {
+        const bare = error.status === 401 && !error.errcode;
+        const refused = bare && state.uia && sameUia(state.uia, uia);
+        const password = uia.flows.some((flow) => flow.stages.includes('m.login.password')) && !uia.completed.includes('m.login.password');
+        return to('authenticating', { uia, error: refused ? { ...error, kind: password ? 'wrongPassword' : 'authCancelled' } : bare ? undefined : error });
+      }
       // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
       if (state.uia) return to('authenticating');
       if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined });
@@ -217,7 +232,8 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   authenticating: {
     'AUTH.START': (state) => go(state, 'completing', { trigger: 'user' }),
-    'AUTH.CANCEL': (state) => go(state, back(state), { uia: undefined, error: { kind: 'authCancelled' } }),
+    // Given up by the person, or by the kit on a server that keeps refusing (with that error).
+    'AUTH.CANCEL': (state, { error }) => go(state, back(state), { uia: undefined, error: error ?? { kind: 'authCancelled' } }),
     // Auth could not even start (e.g. the sign-in window was blocked): stay, say why.
     'AUTH.FAILURE': (state, { error }) => ({ ...state, error }),
     'ERROR.DISMISS': dismissError,

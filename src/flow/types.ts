@@ -43,6 +43,9 @@ export type FlowErrorKind =
   | 'authCancelled'
   | 'popupBlocked'
   | 'invalidSubmitUrl'
+  | 'hiddenCharacters'
+  | 'authLoop'
+  | 'misconfigured'
   | 'offline'
   | 'timeout'
   | 'server'
@@ -56,8 +59,8 @@ export interface FlowError {
   /** The server's own text; shown only when the kit has no message of its own. */
   serverMessage?: string;
   retryAfterMs?: number;
-  /** For the host only, never shown: a mistake in how the kit is used (e.g. a missing prop). */
-  hostMessage?: string;
+  /** `misconfigured`: the host's prop at fault (e.g. `nextLink`, `phoneForm`); nothing was sent. */
+  prop?: string;
 }
 
 /** One validation session with the homeserver: what requestToken started. */
@@ -141,7 +144,7 @@ export type FlowEvent =
   | { type: 'COMPLETE.SUCCESS' }
   | { type: 'COMPLETE.FAILURE'; error: FlowError; uia?: UiaInfo }
   | { type: 'AUTH.START' }
-  | { type: 'AUTH.CANCEL' }
+  | { type: 'AUTH.CANCEL'; error?: FlowError }
   | { type: 'AUTH.FAILURE'; error: FlowError }
   | { type: 'ADDRESS.CHANGE' }
   | { type: 'MEDIUM.SWITCH'; medium: Medium }

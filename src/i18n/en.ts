@@ -18,6 +18,7 @@ export const placeholders = {
   address: 'the email address, or the phone number in international form (+44…), being verified',
   seconds: 'whole seconds to wait, rounded up',
   minutes: 'whole minutes to wait, rounded up (rate limits longer than 90 seconds)',
+  hours: 'whole hours to wait, rounded up (rate limits longer than 90 minutes; never more than 24)',
   min: 'the minimum password length',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
 } as const;

@@ -26,6 +26,9 @@ export const errorMessageKeys: { readonly [K in FlowErrorKind]: `errors.${K}` } 
   authCancelled: 'errors.authCancelled',
   popupBlocked: 'errors.popupBlocked',
   invalidSubmitUrl: 'errors.invalidSubmitUrl',
+  hiddenCharacters: 'errors.hiddenCharacters',
+  authLoop: 'errors.authLoop',
+  misconfigured: 'errors.misconfigured',
   offline: 'errors.offline',
   timeout: 'errors.timeout',
   server: 'errors.server',
@@ -56,9 +59,10 @@ export function errorMessage({ kind, serverMessage, retryAfterMs }: FlowError, t
     // No wait, or a wait of "1 seconds"/"0 seconds", reads badly in English: a vague wait is fine then.
     if (!(seconds > 1 && seconds < Infinity)) key += 'Unknown';
     else {
-      values = { seconds, minutes: Math.ceil(seconds / 60) };
-      // "300 seconds" reads worse than "5 minutes".
-      if (seconds > 90) key += 'Minutes';
+      const minutes = Math.ceil(seconds / 60);
+      values = { seconds, minutes, hours: Math.ceil(minutes / 60) };
+      // "300 seconds" reads worse than "5 minutes", and "1440 minutes" worse than "24 hours".
+      if (seconds > 90) key += minutes > 90 ? 'Hours' : 'Minutes';
     }
   } else if ((kind === 'weakPassword' || kind === 'unknown') && isPlainServerText(serverMessage)) {
     key += 'Reason';

@@ -1,5 +1,6 @@
 import { ThreepidNetworkError } from './errors';
 import { badResponse, isObject, toApiError, type JsonObject } from './parseResponse';
+import { secretsIn } from './redact';
 
 /** One request the client makes. `token` adds `Authorization: Bearer`. */
 export interface HttpRequest {
@@ -18,7 +19,8 @@ export interface HttpConfig {
 /**
  * Sends one request and resolves the status and JSON object of a 2xx answer. Throws MatrixApiError for non-2xx
  * answers and for 2xx answers that are not a JSON object (every endpoint we call answers one), and
- * ThreepidNetworkError when no answer arrives.
+ * ThreepidNetworkError when no answer arrives. Redirects are not followed: a 3xx (an opaque one with status 0 in a
+ * browser) is a server error, so the body never goes to another origin and no other origin's answer counts.
  */
 export async function send(
   config: HttpConfig,
@@ -50,7 +52,10 @@ export async function send(
           headers,
           body: req.body ? JSON.stringify(req.body) : undefined,
           signal: controller.signal,
+          redirect: 'manual',
         });
+        // A fetch that follows anyway (a polyfill ignoring `redirect`) still gets no say: its answer is not ours.
+        if (r.redirected) return { status: 0, headers: new Headers(), text: '' };
         // The timeout covers the body too: a server that stalls mid-body is as stuck as one that never answers.
         return { status: r.status, headers: r.headers, text: await r.text() };
       })(),
@@ -68,7 +73,8 @@ export async function send(
   } catch {
     body = undefined;
   }
-  if (res.status < 200 || res.status > 299) throw toApiError(res.status, res.headers, body);
+  // The server's text may repeat what it was sent: the token and every secret of the body are redacted from it.
+  if (res.status < 200 || res.status > 299) throw toApiError(res.status, res.headers, body, [req.token, ...secretsIn(req.body)]);
   if (!isObject(body)) throw badResponse(res.status);
   return { status: res.status, body };
 }

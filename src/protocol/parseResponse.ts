@@ -1,4 +1,5 @@
 import { MatrixApiError } from './errors';
+import { redact } from './redact';
 import { retryAfterMs } from './retryAfter';
 import type { UiaInfo } from './types';
 
@@ -30,14 +31,17 @@ function parseUia(body: JsonObject): UiaInfo | undefined {
   };
 }
 
-/** Turns a non-2xx answer into a MatrixApiError. A UIA challenge has no errcode: it gets `''`, not a fallback. */
-export function toApiError(status: number, headers: Headers, body: unknown): MatrixApiError {
+/**
+ * Turns a non-2xx answer into a MatrixApiError. A UIA challenge has no errcode: it gets `''`, not a fallback.
+ * `secrets` (what the request carried) are redacted from the server's text.
+ */
+export function toApiError(status: number, headers: Headers, body: unknown, secrets: readonly (string | undefined)[] = []): MatrixApiError {
   const b = isObject(body) ? body : {};
   const uia = status === 401 ? parseUia(b) : undefined;
   return new MatrixApiError({
     status,
-    errcode: typeof b.errcode === 'string' ? b.errcode : uia ? '' : BAD_RESPONSE_ERRCODE,
-    serverMessage: typeof b.error === 'string' ? b.error : undefined,
+    errcode: typeof b.errcode === 'string' ? redact(b.errcode, secrets) : uia ? '' : BAD_RESPONSE_ERRCODE,
+    serverMessage: typeof b.error === 'string' ? redact(b.error, secrets) : undefined,
     retryAfterMs: retryAfterMs(headers.get('retry-after'), b.retry_after_ms),
     uia,
     softLogout: b.soft_logout === true,

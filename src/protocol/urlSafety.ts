@@ -7,9 +7,12 @@ function protocolOf(url: string): string | undefined {
   }
 }
 
-/** A submit_url may receive the token and client_secret: https only, or http when the homeserver itself is http. */
+/**
+ * A submit_url may receive the token and client_secret: https only, or http when the homeserver itself is http; no
+ * user:password part (fetch refuses one) and at most 2048 characters (what servers and proxies reliably accept).
+ */
 export function isSafeSubmitUrl(submitUrl: string, baseUrl: string): boolean {
-  const p = protocolOf(submitUrl);
+  const p = submitUrl.length <= 2048 && !/^[^/]*\/\/[^/?#]*@/.test(submitUrl) ? protocolOf(submitUrl) : undefined;
   return p === 'https:' || (p === 'http:' && protocolOf(baseUrl) === 'http:');
 }
 

@@ -1,8 +1,10 @@
-import { toFlowError } from '../flow/errors';
-import type { FlowEvent, FlowState, ValidationSession } from '../flow/types';
+import { toFlowError, type FailedCall } from '../flow/errors';
+import type { FlowError, FlowEvent, FlowState, ValidationSession } from '../flow/types';
+import { sameUia } from '../flow/uia';
 import { generateClientSecret } from '../protocol/clientSecret';
 import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
 import type { AuthDict, ThreepidClient } from '../protocol/types';
+import { isValidNextLink } from '../protocol/urlSafety';
 import { openFallbackAuth } from './fallbackAuth';
 import type { FlowStore } from './flowStore';
 import { clearFlow } from './persistence';
@@ -31,10 +33,8 @@ export interface FlowController {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** A failed completion as the machine takes it: the typed error, and the server's UIA prompt if it sent one. */
-function completeFailure(err: unknown): Extract<FlowEvent, { type: 'COMPLETE.FAILURE' }> {
-  return { type: 'COMPLETE.FAILURE', error: toFlowError(err, 'complete'), uia: err instanceof MatrixApiError ? err.uia : undefined };
-}
+/** Answers to an auth attempt that change nothing, in a row, before the kit stops asking (host, password or window). */
+const MAX_STALLS = 3;
 
 /** What a retry of completion sends: the UIA session once the server started one (passed stages persist there). */
 const resumeAuth = (session: ValidationSession): AuthDict | undefined =>
@@ -51,6 +51,20 @@ export function createFlowController(store: FlowStore, live: { readonly current:
   let mounted = true;
   let userId: string | undefined;
   let fallback: AbortController | undefined;
+  let stalls = 0;
+
+  /** The typed error, without any secret the flow holds (a server may echo one from an earlier request). */
+  const fail = (err: unknown, call: FailedCall): FlowError => {
+    const { session, draft, newPassword } = store.get();
+    return toFlowError(err, call, [session?.clientSecret, draft.code, newPassword]);
+  };
+
+  /** A failed completion as the machine takes it: the typed error, and the server's UIA prompt if it sent one. */
+  const completeFailure = (err: unknown): Extract<FlowEvent, { type: 'COMPLETE.FAILURE' }> => ({
+    type: 'COMPLETE.FAILURE',
+    error: fail(err, 'complete'),
+    uia: err instanceof MatrixApiError ? err.uia : undefined,
+  });
 
   const abortAll = (): void => {
     for (const controller of controllers) controller.abort();
@@ -113,6 +127,12 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     if (!outcome) return;
     if (outcome.ok) return finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
     const after = store.dispatch(completeFailure(outcome.error));
+    // An answer to an attempt that moved nothing: after a few in a row, stop (a host answering at once would loop).
+    stalls = next.uia && after.uia && sameUia(next.uia, after.uia) ? stalls + 1 : 0;
+    if (stalls >= MAX_STALLS) {
+      stalls = 0;
+      return void store.dispatch({ type: 'AUTH.CANCEL', error: { kind: 'authLoop' } });
+    }
     const onAuthRequired = live.current.options.onAuthRequired;
     if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
     // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
@@ -128,6 +148,11 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     if (next?.step !== 'requesting' || !session) return;
     const { client, options } = live.current;
     const { purpose } = next.config;
+    if (options.nextLink !== undefined && !isValidNextLink(options.nextLink)) {
+      // The host's mistake, not the person's or the server's: say so where the host looks, and send nothing.
+      console.error('matrix-threepid-kit: the `nextLink` prop must be an http(s) URL; nothing was sent.');
+      return void store.dispatch({ type: 'REQUEST.FAILURE', error: { kind: 'misconfigured', prop: 'nextLink' }, now: Date.now() });
+    }
     const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(options.nextLink ? { nextLink: options.nextLink } : {}) };
     const outcome = await run('requestToken', (signal) => {
       if (session.medium === 'email') return client.requestToken(purpose, { medium: 'email', email: session.address, ...common }, signal);
@@ -141,7 +166,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     store.dispatch(
       outcome.ok
         ? { type: 'REQUEST.SUCCESS', sid: outcome.value.sid, submitUrl: outcome.value.submitUrl, now: Date.now() }
-        : { type: 'REQUEST.FAILURE', error: toFlowError(outcome.error, 'request'), now: Date.now() },
+        : { type: 'REQUEST.FAILURE', error: fail(outcome.error, 'request'), now: Date.now() },
     );
   }
 
@@ -154,9 +179,10 @@ export function createFlowController(store: FlowStore, live: { readonly current:
 
   const actions: FlowController['actions'] = {
     request(address: string | PhoneAddress) {
+      // Only plain spaces and line breaks are trimmed: any other invisible character is refused, not silently dropped.
       const typed =
         typeof address === 'string'
-          ? { address: address.trim() }
+          ? { address: address.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '') }
           : { address: address.display ?? address.phoneNumber, country: address.country.toUpperCase(), phoneNumber: address.phoneNumber };
       void request(store.advance({ type: 'ADDRESS.SUBMIT', ...typed, clientSecret: generateClientSecret(), now: Date.now() }));
     },
@@ -171,7 +197,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const { submitUrl, sid, clientSecret } = session;
       void run('submitToken', (signal) => live.current.client.submitToken(submitUrl, { sid, clientSecret, token }, signal)).then((outcome) => {
         if (outcome?.ok) return complete(store.dispatch({ type: 'CODE.SUCCESS' }));
-        if (outcome) store.dispatch({ type: 'CODE.FAILURE', error: toFlowError(outcome.error, 'submitCode') });
+        if (outcome) store.dispatch({ type: 'CODE.FAILURE', error: fail(outcome.error, 'submitCode') });
       });
     },
     continue() {
@@ -189,7 +215,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
         if (!userId) {
           const who = await run('whoami', (signal) => live.current.client.whoami(signal));
           if (!who) return;
-          if (!who.ok) return void store.dispatch({ type: 'COMPLETE.FAILURE', error: toFlowError(who.error, 'complete'), uia });
+          if (!who.ok) return void store.dispatch({ type: 'COMPLETE.FAILURE', error: fail(who.error, 'complete'), uia });
           userId = who.value.userId;
         }
         await complete(next, { type: 'm.login.password', identifier: { type: 'm.id.user', user: userId }, password, session });
@@ -199,7 +225,9 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const current = store.get();
       const session = current.uia?.session;
       // One popup at a time: a second click must not open another window over the first.
-      if (current.step !== 'authenticating' || !session || fallback) return;
+      if (current.step !== 'authenticating' || fallback) return;
+      // No session to open the page with, or no stage left: ask the server again instead (bounded like any attempt).
+      if (!session || !stageType) return void complete(store.dispatch({ type: 'AUTH.START' }), session ? { session } : undefined);
       // Tracked with the requests so unmount, reset and change-address also close the popup.
       const controller = new AbortController();
       controllers.add(controller);

@@ -1,4 +1,5 @@
 import type { FlowState, ValidationSession } from '../flow/types';
+import { trustedSession } from './savedSession';
 
 /** The part of `Storage` the kit uses (e.g. `sessionStorage`). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -25,7 +26,7 @@ export function saveFlow(storage: StorageLike, key: string, { step, session }: F
 
 /**
  * Reads a saved session if it is well-formed, of this medium (either, when `medium` is undefined: a reset can switch),
- * and younger than the token lifetime.
+ * and younger than the token lifetime (see `trustedSession`); anything else is forgotten.
  */
 export function loadFlow(
   storage: StorageLike,
@@ -37,20 +38,9 @@ export function loadFlow(
     const raw = storage.getItem(key);
     if (!raw) return undefined;
     const saved: unknown = JSON.parse(raw);
-    const session = (saved as { v?: unknown; session?: Partial<ValidationSession> } | null)?.session;
-    if (
-      session &&
-      (medium ? session.medium === medium : session.medium === 'email' || session.medium === 'msisdn') &&
-      (saved as { v?: unknown }).v === 1 &&
-      typeof session.address === 'string' &&
-      typeof session.clientSecret === 'string' &&
-      typeof session.sid === 'string' &&
-      typeof session.sendAttempt === 'number' &&
-      Date.now() - (session.startedAt ?? 0) < lifetimeMs
-    ) {
-      // The step follows from the session: a code step needs a submit_url.
-      return { step: session.submitUrl ? 'awaitingCode' : 'awaitingLink', session: session as ValidationSession };
-    }
+    const session = (saved as { v?: unknown } | null)?.v === 1 ? trustedSession((saved as { session?: unknown }).session, medium, lifetimeMs) : undefined;
+    // The step follows from the session: a code step needs a submit_url.
+    if (session) return { step: session.submitUrl ? 'awaitingCode' : 'awaitingLink', session };
     clearFlow(storage, key);
   } catch {
     // Unreadable: start afresh.

@@ -110,7 +110,9 @@ describe('rate limits (429)', () => {
     const limited = run(started(addEmail), submitAddress('email'), rateLimited(60_000, NOW));
     expect(limited).toMatchObject({ step: 'enterAddress', error: { kind: 'rateLimited' } });
     expect(resendAvailableAt(limited, NOW + 1)).toBe(NOW + 60_000);
-    expect(transition(limited, submitAddress('email', { now: NOW + 59_999 }))).toBe(limited);
+    // Held: nothing is requested, and the click is answered with the wait that is left.
+    const held = transition(limited, submitAddress('email', { now: NOW + 59_000 }));
+    expect(held).toMatchObject({ step: 'enterAddress', session: limited.session, error: { kind: 'rateLimited', retryAfterMs: 1000 } });
     const retry = transition(limited, submitAddress('email', { now: NOW + 60_000 }));
     expect(retry).toMatchObject({ step: 'requesting', session: { sendAttempt: 1, clientSecret: SECRET } });
     expect(transition(limited, submitAddress('email', { which: 'other', now: NOW + 1 })).step).toBe('requesting');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/flow/machine';
-import { EMAIL, NOW, SECRET, SID, SUBMIT_URL, flowConfig, run, savedSession, started, uiaChallenge } from './fixtures';
+import { EMAIL, NOW, SECRET, SID, SUBMIT_URL, flowConfig, run, savedSession, started, uiaChallenge, uiaInfo } from './fixtures';
 
 const addEmail = flowConfig();
 
@@ -40,12 +40,25 @@ describe('failures while answering the auth prompt', () => {
     expect(failed.error).toEqual({ kind: 'offline' });
   });
 
-  it('should show a failure that comes with the prompt unless it is the bare challenge', () => {
+  it('should show a failure that comes with the prompt, and no error for the first bare challenge', () => {
     const { uia } = uiaChallenge();
     const offline = transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: { kind: 'offline' }, uia });
     expect(offline.error).toEqual({ kind: 'offline' });
-    const challenge = transition(atPrompt(), uiaChallenge());
-    expect(challenge.step).toBe('authenticating');
-    expect(challenge.error).toBeUndefined();
+    const first = run(started(addEmail), { type: 'ADDRESS.SUBMIT', address: EMAIL, clientSecret: SECRET, now: NOW }, { type: 'REQUEST.SUCCESS', sid: SID, now: NOW }, { type: 'CONTINUE', trigger: 'user' }, uiaChallenge());
+    expect(first.step).toBe('authenticating');
+    expect(first.error).toBeUndefined();
+  });
+
+  it('should say the password was not accepted when a bare challenge answers it and nothing moved', () => {
+    const refused = transition(atPrompt(), uiaChallenge());
+    expect(refused.step).toBe('authenticating');
+    expect(refused.error?.kind).toBe('wrongPassword');
+  });
+
+  it('should show no error when a bare challenge answers an attempt with a stage completed', () => {
+    const moved = uiaInfo({ flows: [{ stages: ['m.login.password', 'm.login.terms'] }], completed: ['m.login.password'] });
+    const next = transition(atPrompt(), { ...uiaChallenge(), uia: moved });
+    expect(next.step).toBe('authenticating');
+    expect(next.error).toBeUndefined();
   });
 });

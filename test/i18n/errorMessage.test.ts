@@ -14,7 +14,8 @@ describe('errorMessage', () => {
       threepidInUse: true, threepidNotFound: true, threepidDenied: true, mediumNotSupported: true,
       invalidAddress: true, serverNotTrusted: true, rateLimited: true, notYetValidated: true, invalidCode: true,
       sessionExpired: true, wrongPassword: true, weakPassword: true, notOffered: true, forbidden: true,
-      loggedOut: true, authCancelled: true, popupBlocked: true, invalidSubmitUrl: true, offline: true,
+      loggedOut: true, authCancelled: true, popupBlocked: true, invalidSubmitUrl: true, hiddenCharacters: true,
+      authLoop: true, misconfigured: true, offline: true,
       timeout: true, server: true, unknown: true,
     };
     expect(allKinds.sort()).toEqual(Object.keys(kinds).sort());
@@ -34,6 +35,12 @@ describe('errorMessage', () => {
   it('should say long waits in minutes, rounded up', () => {
     expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 300_000 }, t)).toBe('Too many attempts. Try again in 5 minutes.');
     expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 90_001 }, t)).toBe('Too many attempts. Try again in 2 minutes.');
+    expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 5_400_000 }, t)).toBe('Too many attempts. Try again in 90 minutes.');
+  });
+
+  it('should say waits beyond 90 minutes in hours, rounded up', () => {
+    expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 5_400_001 }, t)).toBe('Too many attempts. Try again in 2 hours.');
+    expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 86_400_000 }, t)).toBe('Too many attempts. Try again in 24 hours.');
   });
 
   it('should use a generic wait when the server gave none, or almost none', () => {

@@ -207,3 +207,95 @@ describe('protocol client under random answers', () => {
     );
   });
 });
+
+// Issue #13: what a hostile server answers, as classes.
+describe('protocol client against a hostile server', () => {
+  const SECRET = 'fuzzSecret.0123456789';
+  const TOKEN = 'syt_fuzz_access_token_0123';
+  const PASSWORD = 'fuzz password 1';
+
+  it('should never follow a redirect: any 3xx to any origin is a server error and nothing is re-sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(301, 302, 303, 307, 308), fc.webUrl(), fc.boolean(), async (status, location, followsAnyway) => {
+        const calls: RequestInit[] = [];
+        const fetchImpl: typeof fetch = async (_input, init) => {
+          calls.push(init ?? {});
+          // A polyfill that ignores `redirect: 'manual'` and follows: its answer comes back marked redirected.
+          if (followsAnyway) {
+            const followed = new Response(JSON.stringify({ sid: 'foreign' }), { status: 200 });
+            Object.defineProperty(followed, 'redirected', { value: true });
+            return followed;
+          }
+          return new Response(null, { status, headers: { location } });
+        };
+        const client = createThreepidClient({ baseUrl: 'https://hs.test', accessToken: TOKEN, fetch: fetchImpl });
+        const err = await client.requestToken('add', { medium: 'email', email: 'a@b.org', clientSecret: SECRET, sendAttempt: 1 }).then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(MatrixApiError);
+        expect(calls).toHaveLength(1);
+        expect(calls[0]?.redirect).toBe('manual');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('should clamp every wait a server asks for to at most a day', async () => {
+    const wait = fc.oneof(
+      fc.record({ header: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString())), body: fc.constant(undefined) }),
+      fc.record({ header: fc.constant(undefined), body: fc.oneof(fc.nat(), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(1e15, 1e300)) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(wait, async ({ header, body }) => {
+        const fetchImpl: typeof fetch = async () =>
+          new Response(JSON.stringify({ errcode: 'M_LIMIT_EXCEEDED', ...(body === undefined ? {} : { retry_after_ms: body }) }), {
+            status: 429,
+            headers: header === undefined ? {} : { 'retry-after': header },
+          });
+        const client = createThreepidClient({ baseUrl: 'https://hs.test', fetch: fetchImpl });
+        const err = await client.whoami().then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(MatrixApiError);
+        const ms = (err as MatrixApiError).retryAfterMs;
+        expect(ms === undefined || (ms >= 0 && ms <= 86_400_000)).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('should redact every secret a request carried from the server text and errcode, wherever it is echoed', async () => {
+    const around = fc.string({ maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(SECRET, TOKEN, PASSWORD), around, around, fc.boolean(), fc.boolean(), async (secret, before, after, encoded, inErrcode) => {
+        const echoed = `${before}${encoded ? encodeURIComponent(secret) : secret}${after}`;
+        const fetchImpl: typeof fetch = async () =>
+          new Response(JSON.stringify(inErrcode ? { errcode: echoed } : { errcode: 'M_UNKNOWN', error: echoed }), { status: 400 });
+        const client = createThreepidClient({ baseUrl: 'https://hs.test', accessToken: TOKEN, fetch: fetchImpl });
+        const err = await client
+          .addThreepid({ sid: 's', clientSecret: SECRET }, { type: 'm.login.password', password: PASSWORD, session: 'x' })
+          .then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(MatrixApiError);
+        const { serverMessage, errcode, message } = err as MatrixApiError;
+        for (const text of [serverMessage ?? '', errcode, message]) {
+          for (const s of [SECRET, TOKEN, PASSWORD]) expect(text.includes(s) || text.includes(encodeURIComponent(s))).toBe(false);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('should refuse, before sending, any submit_url with credentials, of absurd length or not http(s)', async () => {
+    const bad = fc.oneof(
+      fc.webUrl({ withQueryParameters: true }).map((u) => u.replace(/^(https?:\/\/)/, '$1user:pass@')),
+      fc.webUrl().map((u) => `${u.replace(/^http:/, 'https:')}?pad=${'a'.repeat(2100)}`),
+      fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'ftp://hs.test/x', '//hs.test/x', 'https://:@hs.test/x'),
+    );
+    await fc.assert(
+      fc.asyncProperty(bad, async (submitUrl) => {
+        let calls = 0;
+        const client = createThreepidClient({ baseUrl: 'https://hs.test', fetch: async () => (calls++, new Response('{"success":true}')) });
+        const err = await client.submitToken(submitUrl, { sid: 's', clientSecret: SECRET, token: '123456' }).then(() => undefined, (e: unknown) => e);
+        expect(err).toMatchObject({ status: 0, errcode: 'M_INVALID_SUBMIT_URL' });
+        expect(calls).toBe(0);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});

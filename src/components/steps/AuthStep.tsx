@@ -40,17 +40,18 @@ export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
       </StepForm>
     );
   }
+  // No stage left, or no session to open the server's page with: no window can help, asking the server again might.
+  const stuck = !stage || !state.uia?.session;
   return (
     <StepForm
       {...shared}
-      label={windowOpen ? 'auth.window.reopen' : stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button'}
+      label={stuck ? 'auth.retry' : windowOpen ? 'auth.window.reopen' : stage === 'm.login.sso' ? 'auth.sso.button' : 'auth.fallback.button'}
       onClick={() => {
-        if (!stage) return;
-        setWindowOpen(true);
-        flow.authenticateWithFallback(stage);
+        setWindowOpen(!stuck);
+        flow.authenticateWithFallback(stage ?? '');
       }}
     >
-      {() => <p {...part('hint')}>{t(windowOpen ? 'auth.window.waiting' : 'auth.window.hint')}</p>}
+      {() => <p {...part('hint')}>{t(stuck ? 'auth.fallback.unavailable' : windowOpen ? 'auth.window.waiting' : 'auth.window.hint')}</p>}
     </StepForm>
   );
 }

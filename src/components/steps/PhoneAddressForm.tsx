@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { getCountries, getCountryCallingCode, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
+import { getCountries, getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import { regionNames } from '../../i18n/regionNames';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
 import type { PhoneAddress } from '../../react/useThreepidFlow';
@@ -32,8 +32,11 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
   const countryLabels = props.countryLabels as Labels | undefined;
   // Current names in the flow's language (Eswatini, Czechia), unless the host brings its own.
   const labels = useMemo(() => countryLabels ?? regionNames(lang, getCountries(), t('phone.international')), [countryLabels, lang, t]);
-  // Back from a later step, the country picked then wins over the host's default.
-  const [initialCountry] = useState(() => (state.draft.country ?? props.defaultCountry) as Country | undefined);
+  // Back from a later step, the country picked then wins over the host's default (if the phone library knows it).
+  const [initialCountry] = useState(() => {
+    const picked = state.draft.country;
+    return picked && isSupportedCountry(picked) ? picked : (props.defaultCountry as Country | undefined);
+  });
   const [country, setCountry] = useState(initialCountry);
   return (
     <StepForm

@@ -38,7 +38,6 @@ export interface StepFormProps<T extends FieldValues> {
   /** The main button's label. */
   label: MessageKey;
   busy: MessageKey | false;
-  disabled?: boolean;
   /** Shows a Cancel button that calls this. */
   onCancel?: () => void;
   children: (form: StepFormApi<T>) => ReactNode;
@@ -61,7 +60,7 @@ function asLived(error: FlowError, session: ValidationSession | undefined): Flow
  * The shape every step shares: its fields (uncontrolled, react-hook-form, so typing never re-renders the flow), the
  * server's error announced at once (role="alert"), then the main button and Cancel.
  */
-export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, disabled, onCancel, children, footer }: StepFormProps<T>): ReactNode {
+export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, onCancel, children, footer }: StepFormProps<T>): ReactNode {
   const { t, part } = useFlowUi();
   const id = useId();
   const form = useForm<T>({ defaultValues });
@@ -89,7 +88,7 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
         </div>
       )}
       <div {...part('actions')}>
-        <Button type={onValid ? 'submit' : 'button'} busy={busy} disabled={disabled} onClick={onClick}>
+        <Button type={onValid ? 'submit' : 'button'} busy={busy} onClick={onClick}>
           {t(label)}
         </Button>
         {onCancel && (
@@ -104,12 +103,11 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
 }
 
 /** The send button of an address form (email or phone). */
-export function sendButton({ state, resendAvailableAt }: ThreepidFlow): Pick<StepFormProps<FieldValues>, 'label' | 'busy' | 'disabled'> {
+export function sendButton({ state }: ThreepidFlow): Pick<StepFormProps<FieldValues>, 'label' | 'busy'> {
   const key = flowKey(state);
   return {
     label: key !== 'reset' ? `${key}.submit` : state.config.medium === 'email' ? 'reset.submitEmail' : 'reset.submitPhone',
+    // Never held by a rate limit: it is about one address, and another may be sent at once (see the machine).
     busy: state.step === 'requesting' && 'common.sending',
-    // Held (not ignored) while a 429 lasts, so a click never seems to do nothing.
-    disabled: state.error?.kind === 'rateLimited' && resendAvailableAt !== undefined,
   };
 }

@@ -12,5 +12,7 @@ export const authMessages = {
   'auth.window.hint': "A window will open. Finish there, then you'll come back here.",
   'auth.window.waiting': 'Waiting for you to finish in the other window…',
   'auth.window.reopen': 'Open the window again',
+  'auth.fallback.unavailable': "Your server didn't give a way to confirm here. Try again to ask it once more.",
+  'auth.retry': 'Try again',
   'auth.host.waiting': 'Waiting for you to confirm…',
 } as const;

@@ -9,6 +9,8 @@ export const errorMessages = {
   'errors.rateLimited': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   /** {minutes} (and {seconds}); used when the wait is longer than 90 seconds. */
   'errors.rateLimitedMinutes': 'Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  /** {hours} (and {minutes}, {seconds}); used when the wait is longer than 90 minutes. */
+  'errors.rateLimitedHours': 'Too many attempts. Try again in {hours, plural, one {# hour} other {# hours}}.',
   'errors.rateLimitedUnknown': 'Too many attempts. Wait a little, then try again.',
   'errors.notYetValidated':
     "We can't see that you've confirmed yet. Open the link we sent, follow the page it opens, then try again.",
@@ -22,6 +24,9 @@ export const errorMessages = {
   'errors.popupBlocked': 'Your browser blocked the window. Allow pop-ups for this site, then try again.',
   'errors.invalidSubmitUrl':
     "Your server gave an address for checking the code that isn't safe to use, so the code was not sent.",
+  'errors.hiddenCharacters': 'This has hidden characters, so it may not be what it seems. Type it again yourself.',
+  'errors.authLoop': "Your server kept refusing to confirm it's you, so we stopped. Try again later.",
+  'errors.misconfigured': "This app isn't set up right, so nothing was sent.",
   'errors.offline': "Can't reach your server. Check your connection and try again.",
   'errors.timeout': 'Your server took too long to answer. Try again.',
   'errors.server': 'Something went wrong on your server. Try again in a moment.',
