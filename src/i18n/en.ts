@@ -16,6 +16,7 @@ export const placeholders = {
   seconds: 'whole seconds to wait, rounded up',
   minutes: 'whole minutes to wait, rounded up (rate limits longer than 90 seconds)',
   min: 'the minimum password length',
+  service: 'the name of a webmail service (Gmail, Outlook, …), a brand name shown as it is',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
 } as const;
 

@@ -4,9 +4,10 @@ import { useFlowUi } from '../FlowUi';
 import { flowKey } from '../view';
 import { StepForm } from './StepForm';
 import { WaitingActions } from './WaitingActions';
+import { WebmailLink } from './WebmailLink';
 
 /** "Check your email": follow the link, then continue — or let the flow notice by itself. */
-export function LinkStep({ flow }: StepProps): ReactNode {
+export function LinkStep({ flow, onCancel }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
   const key = flowKey(state);
@@ -16,12 +17,15 @@ export function LinkStep({ flow }: StepProps): ReactNode {
       label={`${key}.link.continue`}
       busy={state.step === 'completing' && state.trigger === 'user' && 'common.checking'}
       onClick={flow.continue}
+      onCancel={onCancel}
       footer={<WaitingActions flow={flow} />}
     >
       {() => (
         <>
-          <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>
+          {/* "Not confirmed yet" says what to do instead, in the alert. */}
+          {state.error?.kind !== 'notYetValidated' && <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>}
           {flow.autoDetects && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
+          <WebmailLink address={state.session?.address} />
         </>
       )}
     </StepForm>
