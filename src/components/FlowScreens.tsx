@@ -4,11 +4,10 @@ import type { ResetPasswordFlowProps } from './ResetPasswordFlow';
 import type { MessageKey } from '../i18n/en';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
+import { Button } from './parts/Button';
 import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
-import { DoneAction } from './steps/DoneAction';
 import { LinkStep } from './steps/LinkStep';
-import { Skeleton } from './steps/Skeleton';
 import { UnavailableActions } from './steps/UnavailableStep';
 import { screenKeys, viewOf, type FlowView } from './view';
 
@@ -86,13 +85,14 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
       : moved || view === 'done'
         ? `${heading}.heading`
         : undefined;
-  const Body = ({ checking: Skeleton, unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep, done: DoneAction } as Partial<Record<FlowView, Step>>)[view];
+  const Body = ({ unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep } as Partial<Record<FlowView, Step>>)[view];
+  const { doneAction } = props;
   return (
     <section {...part('root', state.step)} data-view={view} ref={rootRef}>
       <div {...part('header')}>
         {view === 'done' && (
           <svg {...part('success')} viewBox="0 0 24 24" aria-hidden="true">
-            <path d="m7 12.5 3.5 3.5 7-8" />
+            <path d="m7 13 3 3 7-8" />
           </svg>
         )}
         <h2 {...part('heading')} tabIndex={-1}>
@@ -114,7 +114,11 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
           </p>
         )}
       </div>
+      {/* A quiet placeholder as tall as the form to come, so the screen does not jump when it arrives. */}
+      {view === 'checking' && <div {...part('skeleton')} aria-hidden="true" />}
       {Body && <Body {...props} flow={flow} />}
+      {/* The host's next step, so the flow does not end in a dead end. */}
+      {view === 'done' && doneAction && <Button onClick={doneAction.onClick}>{doneAction.label}</Button>}
       {/* Always mounted, so assistive tech hears each change. */}
       <div {...part('status')} role="status" aria-live="polite" aria-atomic="true">
         {status && t(status, { address: addressText })}

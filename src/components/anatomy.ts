@@ -8,7 +8,7 @@
  * - `password` wraps a password `input` and its `passwordToggle`.
  * - `checkboxLabel` is the `<label>` row holding a `checkbox` (the native input) and its text.
  * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
- * - `success` is the done screen's mark (drawn by CSS); `skeleton` the three placeholder shapes (`data-state` label, field, button) shown while the server is asked what it supports.
+ * - `success` is the done screen's mark (drawn by CSS); `skeleton` the placeholder, as tall as a form, shown while the server is asked what it supports.
  * - `address` is the email or phone number shown inside a sentence (render it in `<bdi>` so it reads right in RTL).
  */
 export const parts = [
@@ -67,7 +67,6 @@ export const partStates = {
   resend: ['cooling', 'ready'],
   passwordToggle: ['shown', 'hidden'],
   mediumOption: ['on', 'off'],
-  skeleton: ['label', 'field', 'button'],
 } as const satisfies Partial<Record<PartName, readonly string[]>>;
 
 /** `data-variant` on a `button`: `primary` (default, may be omitted) or `secondary` (e.g. Cancel). */

@@ -10,7 +10,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The email form, with a one-tap fix for a mistyped well-known domain ("Did you mean …@gmail.com?"), never blocking. */
 export function EmailAddressForm({ flow, onCancel, defaultValue }: StepProps): ReactNode {
-  const { t, tParts, part } = useFlowUi();
+  const { t, part } = useFlowUi();
   const { state } = flow;
   // Worked out when the person leaves the field, not while typing: typing re-renders nothing.
   const [suggestion, setSuggestion] = useState<string>();
@@ -39,25 +39,16 @@ export function EmailAddressForm({ flow, onCancel, defaultValue }: StepProps): R
             readOnly={state.step === 'requesting'}
           />
           {suggestion && (
-            <p {...part('hint')}>
-              {tParts('email.suggestion', { address: suggestion }).map((piece) =>
-                typeof piece === 'string' ? (
-                  piece
-                ) : (
-                  <button
-                    {...part('link')}
-                    key="fix"
-                    type="button"
-                    onClick={() => {
-                      setValue('email', suggestion, { shouldValidate: true });
-                      setSuggestion(undefined);
-                    }}
-                  >
-                    <bdi>{suggestion}</bdi>
-                  </button>
-                ),
-              )}
-            </p>
+            <button
+              {...part('link')}
+              type="button"
+              onClick={() => {
+                setValue('email', suggestion);
+                setSuggestion(undefined);
+              }}
+            >
+              {t('email.suggestion', { address: suggestion })}
+            </button>
           )}
         </>
       )}

@@ -4,13 +4,15 @@ import { useFlowUi } from '../FlowUi';
 import { flowKey } from '../view';
 import { StepForm } from './StepForm';
 import { WaitingActions } from './WaitingActions';
-import { WebmailLink } from './WebmailLink';
+import { webmailOf } from '../webmail';
 
 /** "Check your email": follow the link, then continue — or let the flow notice by itself. */
 export function LinkStep({ flow, onCancel }: StepProps): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
   const key = flowKey(state);
+  // "Open Gmail" (or Outlook, …) for an address at a well-known webmail service.
+  const webmail = webmailOf(state.session?.address ?? '');
   return (
     <StepForm
       flow={flow}
@@ -25,7 +27,11 @@ export function LinkStep({ flow, onCancel }: StepProps): ReactNode {
           {/* "Not confirmed yet" says what to do instead, in the alert. */}
           {state.error?.kind !== 'notYetValidated' && <p {...part('hint')}>{t(`${key}.link.instructions`)}</p>}
           {flow.autoDetects && <p {...part('hint')}>{t(`${key}.link.autoDetect`)}</p>}
-          <WebmailLink address={state.session?.address} />
+          {webmail && (
+            <a {...part('link')} href={`https://${webmail[1]}`} target="_blank" rel="noreferrer">
+              {t('email.openWebmail', { service: webmail[0] })}
+            </a>
+          )}
         </>
       )}
     </StepForm>
