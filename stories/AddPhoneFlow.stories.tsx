@@ -80,7 +80,7 @@ export const EnteringNumber: Story = {
     await findScreen(canvas, 'Add a phone number', { focused: false });
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'FR');
     await submitPhone(canvas, '06 12 34', SEND);
-    await expect(await canvas.findByText('Enter a valid phone number for the country you chose')).toBeInTheDocument();
+    await expect(await canvas.findByText('Enter a valid phone number for the country you chose.')).toBeInTheDocument();
     await expect(fakeHomeserverOf(context).requests.count({ endpoint: 'requestToken' })).toBe(0);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Phone number' }), '56 78');
     await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('06 12 34 56 78');
