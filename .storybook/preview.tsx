@@ -5,6 +5,9 @@ import { findStoryHomeserver } from '../stories/support/fakeServer';
 import { StoryHomeserverRoot } from '../stories/support/StoryHomeserverRoot';
 import { localeGlobalType, withStoryLocale } from '../stories/support/storyLocale';
 import '../src/styles/styles.css';
+// Loaded as text and put in the page only while the toolbar asks for Compound: the preset restyles every flow.
+import compoundCss from '../src/styles/themes/compound.css?inline';
+import '../stories/support/stories.css';
 
 // Storybook serves from a relative base ('./'), Vitest from '/': resolve the worker beside the preview page either way.
 function workerUrl(): string {
@@ -32,14 +35,35 @@ const withStoryHomeserver: Decorator = (Story, context) => {
   );
 };
 
-/** Global story setup: msw worker, the fake-homeserver decorator, axe failures as test failures. */
+// Theme and direction from the toolbar, on a page-like backdrop (the kit's root is transparent, as in a host).
+const withThemeAndDirection: Decorator = (Story, { globals }) => {
+  const theme = String(globals.theme ?? 'light');
+  return (
+    <div className="story-backdrop" data-theme={theme === 'dark' ? 'dark' : 'light'} dir={globals.direction === 'rtl' ? 'rtl' : 'ltr'}>
+      {theme === 'compound' && <style>{compoundCss}</style>}
+      <Story />
+    </div>
+  );
+};
+
+/** Global story setup: msw worker, the fake-homeserver decorator, toolbar switches, axe failures as test failures. */
 const preview: Preview = {
   loaders: [mswLoader(startWorker)],
   // Later decorators wrap earlier ones: the locale's context must sit outside the homeserver's provider.
-  decorators: [withStoryHomeserver, withStoryLocale],
-  // Locale switch (issue #14, languages): its own toolbar entry, English by default.
-  globalTypes: { locale: localeGlobalType },
-  initialGlobals: { locale: 'en' },
+  decorators: [withStoryHomeserver, withThemeAndDirection, withStoryLocale],
+  globalTypes: {
+    theme: {
+      description: 'Theme of the flows',
+      toolbar: { title: 'Theme', icon: 'paintbrush', items: ['light', 'dark', 'compound'], dynamicTitle: true },
+    },
+    direction: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+    },
+    // Locale switch (issue #14, languages): its own toolbar entry, English by default.
+    locale: localeGlobalType,
+  },
+  initialGlobals: { theme: 'light', direction: 'ltr', locale: 'en' },
   parameters: {
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },

@@ -4,6 +4,11 @@
 //   node scripts/screenshot.js [--story <story-id>] [--static <built storybook dir>] [--out docs/screenshot.png]
 //
 // Without --story it takes the AddEmailFlow Playground (any Playground, else the Fake inbox tool story).
+//
+//   node scripts/screenshot.js --steps [--static <dir>] [--only <text in story ids>] [--out screenshots]
+//
+// --steps pictures every step of each flow (every story under Flows/, each reached by its play function) at 390 px
+// and 1280 px wide, in light, dark and right-to-left, as <out>/<story-id>--<mode>--<width>.png (gitignored).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,7 +23,9 @@ const { values } = parseArgs({
   options: {
     story: { type: 'string' },
     static: { type: 'string' },
-    out: { type: 'string', default: 'docs/screenshot.png' },
+    out: { type: 'string' },
+    steps: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const TYPES = {
@@ -75,9 +82,70 @@ function pickStory(folder) {
   return chosen.id;
 }
 
+// The picture is taken once the story's play function (if any) has run to the end.
+async function storyPlayed(frame, storyId) {
+  const phase = await frame
+    .waitForFunction(
+      () => {
+        const current = Reflect.get(window, '__STORYBOOK_PREVIEW__')?.currentRender?.phase;
+        return ['completed', 'afterEach', 'finished', 'errored', 'aborted'].includes(current) && current;
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
+    .then((handle) => handle.jsonValue());
+  if (phase === 'errored' || phase === 'aborted') throw new Error(`story ${storyId} ${phase}`);
+}
+
+async function readme(context, port, folder) {
+  const storyId = pickStory(folder);
+  const out = resolve(root, values.out ?? 'docs/screenshot.png');
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/?path=/story/${storyId}`);
+  const preview = page.frameLocator('#storybook-preview-iframe');
+  await preview.locator('#storybook-root > *').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const frame = page.frame({ url: /iframe\.html/ });
+  if (!frame) throw new Error('no Storybook preview frame');
+  await storyPlayed(frame, storyId);
+  await page.waitForLoadState('networkidle');
+  mkdirSync(dirname(out), { recursive: true });
+  await page.screenshot({ path: out });
+  console.log(`saved ${out} (story ${storyId})`);
+}
+
+// The toolbar's globals for each look: the RTL pictures use the light theme.
+const MODES = { light: 'theme:light;direction:ltr', dark: 'theme:dark;direction:ltr', rtl: 'theme:light;direction:rtl' };
+const WIDTHS = [390, 1280];
+
+async function steps(context, port, folder) {
+  const index = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
+  const stories = Object.values(index.entries).filter(
+    (entry) => entry.type === 'story' && entry.title.startsWith('Flows/') && (!values.only || entry.id.includes(values.only)),
+  );
+  const outDir = resolve(root, values.out ?? 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const page = await context.newPage();
+  let saved = 0;
+  for (const story of stories) {
+    for (const [mode, globals] of Object.entries(MODES)) {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
+        await page.locator('.story-flow, [data-threepid-part=root]').first().waitFor({ state: 'visible', timeout: 30_000 });
+        await storyPlayed(page.mainFrame(), story.id);
+        // The flow and the page behind it (its root is transparent), not the story's tools beside it.
+        const flow = page.locator('.story-flow').first();
+        const target = (await flow.count()) ? flow : page.locator('#storybook-root');
+        await target.screenshot({ path: join(outDir, `${story.id}--${mode}--${width}.png`), animations: 'disabled' });
+        saved += 1;
+      }
+    }
+  }
+  console.log(`saved ${saved} pictures of ${stories.length} stories in ${outDir}`);
+}
+
 async function main() {
   const folder = values.static ? resolve(values.static) : buildStorybook();
-  const storyId = pickStory(folder);
   const server = await serve(folder);
   const { port } = server.address();
   const profile = mkdtempSync(join(tmpdir(), 'threepid-shot-profile-'));
@@ -90,29 +158,7 @@ async function main() {
     colorScheme: 'light',
   });
   try {
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?path=/story/${storyId}`);
-    const preview = page.frameLocator('#storybook-preview-iframe');
-    await preview.locator('#storybook-root > *').first().waitFor({ state: 'visible', timeout: 30_000 });
-    // The picture is taken once the story's play function (if any) has run to the end.
-    const frame = page.frame({ url: /iframe\.html/ });
-    if (!frame) throw new Error('no Storybook preview frame');
-    const phase = await frame
-      .waitForFunction(
-        () => {
-          const current = Reflect.get(window, '__STORYBOOK_PREVIEW__')?.currentRender?.phase;
-          return ['completed', 'afterEach', 'finished', 'errored', 'aborted'].includes(current) && current;
-        },
-        undefined,
-        { timeout: 60_000 },
-      )
-      .then((handle) => handle.jsonValue());
-    if (phase === 'errored' || phase === 'aborted') throw new Error(`story ${storyId} ${phase}`);
-    await page.waitForLoadState('networkidle');
-    const out = resolve(root, values.out);
-    mkdirSync(dirname(out), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`saved ${values.out} (story ${storyId})`);
+    await (values.steps ? steps : readme)(context, port, folder);
   } finally {
     await context.close();
     server.close();

@@ -60,7 +60,7 @@ type Story = StoryObj<typeof meta>;
 
 /** The whole flow, live, by email or phone: address, new password, follow the link (or type the code), done. */
 export const Playground: Story = {
-  args: { media: ['email', 'msisdn'] },
+  args: { media: ['email', 'msisdn'], onCancel: fn(), doneAction: { label: 'Back to sign in', onClick: fn() } },
   ...fakeHomeserver(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -78,7 +78,7 @@ export const EnteringAddress: Story = {
     const canvas = within(context.canvasElement);
     await expect(flowDescription(canvas)).toHaveTextContent('Enter the email address linked to your account.');
     await submitEmail(canvas, '', SEND_LINK);
-    await expect(await canvas.findByText('Enter an email address')).toBeInTheDocument();
+    await expect(await canvas.findByText('Enter an email address.')).toBeInTheDocument();
     await userEvent.type(canvas.getByRole('textbox', { name: 'Email address' }), ALICE.email);
   },
 };
@@ -202,7 +202,7 @@ export const DoneSigningOut: Story = {
 /** By phone: switch to phone, type the number, choose the password, type the texted code. */
 export const ByPhone: Story = {
   name: 'By phone',
-  args: { media: ['email', 'msisdn'] },
+  args: { media: ['email', 'msisdn'], onCancel: fn(), doneAction: { label: 'Back to sign in', onClick: fn() } },
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
@@ -236,7 +236,7 @@ export const WrongCode: Story = {
 /** The server has no reset by phone (Synapse: `M_UNRECOGNIZED`): the flow says so and offers email instead. */
 export const ResetByPhoneNotOffered: Story = {
   name: 'Reset by phone not offered',
-  args: { media: ['email', 'msisdn'] },
+  args: { media: ['email', 'msisdn'], onCancel: fn(), doneAction: { label: 'Back to sign in', onClick: fn() } },
   ...fakeHomeserver({ resetByPhone: false }),
   play: async (context) => {
     const canvas = within(context.canvasElement);

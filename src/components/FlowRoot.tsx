@@ -16,8 +16,10 @@ export interface SharedFlowProps extends FlowUiProps {
   client?: ThreepidClient;
   /** Called once the flow has finished. */
   onComplete?: (result: FlowResult) => void;
-  /** Shows a Cancel button that calls this. */
+  /** Shows a Cancel button that calls this (on the address, waiting and code screens). */
   onCancel?: () => void;
+  /** A button on the done screen for what comes next, e.g. `{ label: 'Back to sign in', onClick: close }`. */
+  doneAction?: DoneAction;
   /** Called with every error shown to the person. */
   onError?: (error: FlowError) => void;
   /** Sent as `next_link` with the email. */
@@ -30,6 +32,13 @@ export interface SharedFlowProps extends FlowUiProps {
   persist?: StorageLike;
   /** The address to fill in at first. */
   defaultValue?: string;
+}
+
+/** The host's next step, offered as a button once the flow is done. */
+export interface DoneAction {
+  /** The button's text, in the person's language (the host's words, not a kit message). */
+  label: string;
+  onClick: () => void;
 }
 
 /** What one flow component brings: its English, its hook and its own screens. */

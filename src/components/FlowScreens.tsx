@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/en';
 import type { AuthRequiredHandler } from '../react/types';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
+import { Button } from './parts/Button';
 import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
@@ -53,36 +54,49 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
   const addressText = state.session?.address ?? state.draft.address;
   const email = state.config.medium === 'email';
   const resendReady = useResendReady(flow.resendAvailableAt, state.session?.cooldownUntil);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // Focus moves to the heading when the screen changes — not on first render, so mounting a flow never steals focus
-  // from the host page. Reading capabilities happens at mount, not because the person did something: the first
-  // screen after it counts as the first render too.
+  const rootRef = useRef<HTMLElement>(null);
+  // Focus moves when the screen changes — to the field the screen is about, else to its heading — but not on first
+  // render, so mounting a flow never steals focus from the host page. Reading capabilities happens at mount, not
+  // because the person did something: the first screen after it counts as the first render too.
   const shownView = useRef<FlowView>(view);
+  // A screen reached by the person's action is announced: focus on a field would only read out the field's label.
+  const [moved, setMoved] = useState(false);
   useEffect(() => {
     if (view === 'checking' || shownView.current === view) return;
-    if (shownView.current !== 'checking') headingRef.current?.focus();
+    if (shownView.current !== 'checking') {
+      const find = (selector: string) => rootRef.current?.querySelector<HTMLElement>(selector);
+      (find('input[data-threepid-part=input],input[data-threepid-part=code]') ?? find('[data-threepid-part=heading]'))?.focus();
+      setMoved(true);
+    }
     shownView.current = view;
   }, [view]);
-  // The live region says sends, resends, resend available again and completion — not every countdown tick.
+  // The live region says sends, resends, resend available again, and the screen a person's action led to — not
+  // every countdown tick. It is read, not seen: the heading and description already show the same.
   const status: MessageKey | undefined =
-    view === 'done'
-      ? `${heading}.heading`
-      : (view === 'link' || view === 'code') && state.step !== 'requesting'
-        ? resendReady
-          ? 'common.resendReady'
-          : state.resendCount > 0
-            ? email
-              ? 'common.emailResent'
-              : 'common.codeResent'
-            : email
-              ? 'common.emailSent'
-              : 'common.codeSent'
+    (view === 'link' || view === 'code') && state.step !== 'requesting'
+      ? resendReady
+        ? 'common.resendReady'
+        : state.resendCount > 0
+          ? email
+            ? 'common.emailResent'
+            : 'common.codeResent'
+          : email
+            ? 'common.emailSent'
+            : 'common.codeSent'
+      : moved || view === 'done'
+        ? `${heading}.heading`
         : undefined;
   const Body = ({ unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep } as Partial<Record<FlowView, Step>>)[view];
+  const { doneAction } = props;
   return (
-    <section {...part('root', state.step)} data-view={view}>
+    <section {...part('root', state.step)} data-view={view} ref={rootRef}>
       <div {...part('header')}>
-        <h2 {...part('heading')} ref={headingRef} tabIndex={-1}>
+        {view === 'done' && (
+          <svg {...part('success')} viewBox="0 0 24 24" aria-hidden="true">
+            <path d="m7 13 3 3 7-8" />
+          </svg>
+        )}
+        <h2 {...part('heading')} tabIndex={-1}>
           {t(`${heading}.heading`)}
         </h2>
         {description && (
@@ -101,7 +115,11 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
           </p>
         )}
       </div>
+      {/* A quiet placeholder as tall as the form to come, so the screen does not jump when it arrives. */}
+      {view === 'checking' && <div {...part('skeleton')} aria-hidden="true" />}
       {Body && <Body {...props} flow={flow} />}
+      {/* The host's next step, so the flow does not end in a dead end. */}
+      {view === 'done' && doneAction && <Button onClick={doneAction.onClick}>{doneAction.label}</Button>}
       {/* Always mounted, so assistive tech hears each change. */}
       <div {...part('status')} role="status" aria-live="polite" aria-atomic="true">
         {status && t(status, { address: addressText })}

@@ -4,10 +4,11 @@
  *
  * - `phoneInput` is react-phone-number-input's container. Inside it, `country` holds the native `<select>`
  *   (`countrySelect`, one `countryOption` per country), then the `flag` box (the bundled inline SVG flag, whose
- *   inner shapes carry no part) and the `countryArrow`; the number field is an `input`.
+ *   inner shapes carry no part), the `dialCode` (+44) and the `countryArrow`; the number field is an `input`.
  * - `password` wraps a password `input` and its `passwordToggle`.
  * - `checkboxLabel` is the `<label>` row holding a `checkbox` (the native input) and its text.
  * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
+ * - `success` is the done screen's mark (drawn by CSS); `skeleton` the placeholder, as tall as a form, shown while the server is asked what it supports.
  * - `address` is the email or phone number shown inside a sentence (render it in `<bdi>` so it reads right in RTL).
  */
 export const parts = [
@@ -25,6 +26,7 @@ export const parts = [
   'countrySelect',
   'countryOption',
   'flag',
+  'dialCode',
   'countryArrow',
   'hint',
   'fieldError',
@@ -45,6 +47,7 @@ export const parts = [
   'mediumOption',
   'spinner',
   'success',
+  'skeleton',
   'footer',
 ] as const;
 

@@ -20,6 +20,7 @@ export const placeholders = {
   minutes: 'whole minutes to wait, rounded up (rate limits longer than 90 seconds)',
   hours: 'whole hours to wait, rounded up (rate limits longer than 90 minutes; never more than 24)',
   min: 'the minimum password length',
+  service: 'the name of a webmail service (Gmail, Outlook, …), a brand name shown as it is',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
 } as const;
 

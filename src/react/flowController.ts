@@ -111,10 +111,13 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     const session = done.session;
     if (done.step !== 'done' || !session) return;
     if (options.persist) clearFlow(options.persist, persistKey);
+    const { medium, address } = session;
     options.onComplete?.({
       purpose: done.config.purpose,
-      medium: session.medium,
-      address: session.address,
+      medium,
+      // A number shown in international form (+44 7700 900123, as the kit's forms send it) becomes E.164 by
+      // dropping its spacing; one given only in national form has no country code to add and stays as given.
+      ...(medium === 'msisdn' ? { address: address[0] === '+' ? address.replace(/[^\d+]/g, '') : address, display: address } : { address }),
       ...(done.config.purpose === 'reset' ? { logoutDevices: done.logoutDevices } : {}),
     });
   }

@@ -16,7 +16,10 @@ export interface PhoneAddress {
 export interface FlowResult {
   purpose: FlowPurpose;
   medium: Medium;
+  /** The email address, or the phone number in E.164 (`+447700900123`) for storing or comparing. */
   address: string;
+  /** Phone only: the number as the person saw it (`+44 7700 900123`), for showing. */
+  display?: string;
   /** Reset only: whether other devices were signed out. */
   logoutDevices?: boolean;
 }

@@ -115,10 +115,13 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // At least half a second between polls: 0 would hammer the server.
   const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
   // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA);
-  // a sign-up stage at once (it is itself the UIA).
+  // a sign-up stage at once (it is itself the UIA). Not after another error (a cancelled confirmation, say): the
+  // screen must not promise what no poll will do.
   const autoDetects =
-    pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : purpose !== 'add' || state.session?.uiaSession !== undefined);
-  const pollAllowed = autoDetects && state.step === 'awaitingLink' && (!state.error || state.error.kind === 'notYetValidated');
+    pollMs !== false &&
+    (purpose === 'reset' ? state.newPassword !== undefined : purpose !== 'add' || state.session?.uiaSession !== undefined) &&
+    (!state.error || state.error.kind === 'notYetValidated');
+  const pollAllowed = autoDetects && state.step === 'awaitingLink';
   useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll);
 
   return {

@@ -13,12 +13,16 @@ export type Canvas = ReturnType<typeof within>;
 const SCREEN_TIMEOUT = 5000;
 
 /**
- * Waits for the flow's screen with this heading. Focus moves to the heading when the person's action changes the
- * screen; pass `{ focused: false }` for the first screen, which must not take focus from the host page.
+ * Waits for the flow's screen with this heading. When the person's action changes the screen, the caret goes to the
+ * field the screen is about (its first text or password field), or to the heading when it has none; pass
+ * `{ focused: false }` for the first screen, which must not take focus from the host page.
  */
 export async function findScreen(canvas: Canvas, heading: string | RegExp, { focused = true } = {}): Promise<HTMLElement> {
   const found = await canvas.findByRole('heading', { level: 2, name: heading }, { timeout: SCREEN_TIMEOUT });
-  if (focused) await waitFor(() => expect(found).toHaveFocus(), { timeout: SCREEN_TIMEOUT });
+  if (focused) {
+    const screen: HTMLElement | null = found.closest('[data-threepid-part="root"]');
+    await waitFor(() => expect(screen?.querySelector('input:not([type=checkbox])') ?? found).toHaveFocus(), { timeout: SCREEN_TIMEOUT });
+  }
   return found;
 }
 
@@ -77,12 +81,12 @@ export async function submitPhone(canvas: Canvas, number: string, submitLabel: s
   await userEvent.click(canvas.getByRole('button', { name: submitLabel }));
 }
 
-/** Types the code into the code screen and presses Verify. */
+/** Types the code into the code screen; a six-digit code sends itself, any other needs Verify. */
 export async function submitCode(canvas: Canvas, code: string): Promise<void> {
   const input = canvas.getByRole('textbox', { name: 'Verification code' });
   await userEvent.clear(input);
   await userEvent.type(input, code);
-  await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
+  if (!/^\d{6}$/.test(code.replace(/[\s-]/g, ''))) await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
 }
 
 /** Types the account password on "Confirm it's you" and presses Confirm. */

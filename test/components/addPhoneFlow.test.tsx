@@ -32,7 +32,10 @@ describe('AddPhoneFlow', () => {
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveAttribute('autocomplete', 'tel');
     await user.click(screen.getByRole('button', { name: en['addPhone.submit'] }));
 
-    expect(await findStep(en['addPhone.code.heading'])).toHaveFocus();
+    await findStep(en['addPhone.code.heading']);
+    // The caret is in the code field, with the keyboard for digits.
+    expect(screen.getByRole('textbox', { name: en['code.label'] })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: en['code.label'] })).toHaveAttribute('inputmode', 'numeric');
     expect(bodiesOf(hs, 'requestToken')).toEqual([
       { client_secret: '[redacted]', country: 'GB', phone_number: '7400123456', send_attempt: 1 },
     ]);
@@ -40,13 +43,15 @@ describe('AddPhoneFlow', () => {
     expect(screen.getByRole('status')).toHaveTextContent(`Code sent to ${DISPLAY}`);
 
     const token = hs.inbox.latest(E164)?.token ?? '';
-    await user.type(screen.getByRole('textbox', { name: en['code.label'] }), `${token.slice(0, 3)} ${token.slice(3)}{Enter}`);
-    expect(await findStep(en['auth.heading'])).toHaveFocus();
+    // Typed with a space in the middle: once the sixth digit is in, it sends itself.
+    await user.type(screen.getByRole('textbox', { name: en['code.label'] }), `${token.slice(0, 3)} ${token.slice(3)}`);
+    await findStep(en['auth.heading']);
+    expect(screen.getByLabelText(en['auth.password.label'])).toHaveFocus();
     await user.type(screen.getByLabelText(en['auth.password.label']), `${ALICE.password}{Enter}`);
 
     expect(await findStep(en['addPhone.done.heading'])).toHaveFocus();
     expect(screen.getByText(/was added to your account/)).toHaveTextContent(`${DISPLAY} was added to your account.`);
-    expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: DISPLAY });
+    expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: E164, display: DISPLAY });
     expect(phonesOfAlice(hs)).toEqual(['447400123456']);
     expectNoSecretsInDom(secretsOf(harness, ALICE.password));
   });
@@ -135,7 +140,8 @@ describe('AddPhoneFlow', () => {
 
     await user.clear(code);
     await user.type(code, `${hs.inbox.latest(E164)?.token ?? ''}{Enter}`);
-    expect(await findStep(en['auth.heading'])).toHaveFocus();
+    await findStep(en['auth.heading']);
+    expect(screen.getByLabelText(en['auth.password.label'])).toHaveFocus();
   });
 
   it('should ask for a code again when the field is empty, without calling the server', async () => {
@@ -164,7 +170,7 @@ describe('AddPhoneFlow', () => {
     expect(await findStep(en['addPhone.link.heading'])).toHaveFocus();
     expect(screen.getByText(/We sent a text message with a link to/)).toHaveTextContent(DISPLAY);
     expect(screen.getByRole('button', { name: en['addPhone.link.continue'] })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /Resend in \d+s/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Resend in \d+s/ })).toHaveAttribute('aria-disabled', 'true');
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
   });
 
@@ -176,7 +182,8 @@ describe('AddPhoneFlow', () => {
     await user.keyboard('{Enter}');
     await findStep(en['addPhone.code.heading']);
     await user.click(screen.getByRole('button', { name: en['common.changePhone'] }));
-    expect(await findStep(en['addPhone.heading'])).toHaveFocus();
+    await findStep(en['addPhone.heading']);
+    expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveFocus();
     expect(screen.getByRole('combobox', { name: en['phone.countryLabel'] })).toHaveValue('GB');
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue(NATIONAL);
   });

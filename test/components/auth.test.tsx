@@ -49,7 +49,8 @@ describe('confirming it is you (UIA)', () => {
     const { user } = renderKit(<AddEmailFlow onComplete={onComplete} pollIntervalMs={false} />, harness.client);
     await reachAuth(harness, user);
 
-    expect(await findStep(en['auth.heading'])).toHaveFocus();
+    await findStep(en['auth.heading']);
+    expect(screen.getByLabelText(en['auth.password.label'])).toHaveFocus();
     expect(screen.getByText(en['auth.password.description'])).toBeInTheDocument();
     const password = screen.getByLabelText(en['auth.password.label']);
     expect(password).toHaveAttribute('autocomplete', 'current-password');

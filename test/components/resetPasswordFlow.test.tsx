@@ -40,9 +40,10 @@ describe('ResetPasswordFlow', () => {
     await user.type(screen.getByRole('textbox', { name: 'Email address' }), ALICE_EMAIL);
     await user.click(screen.getByRole('button', { name: en['reset.submitEmail'] }));
 
-    expect(await findStep(en['reset.password.heading'])).toHaveFocus();
+    await findStep(en['reset.password.heading']);
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
     const newPassword = screen.getByLabelText(en['reset.password.newLabel']);
+    expect(newPassword).toHaveFocus();
     expect(newPassword).toHaveAttribute('autocomplete', 'new-password');
     expect(newPassword).toHaveAttribute('type', 'password');
     expect(screen.getByRole('checkbox', { name: en['reset.password.logoutDevices'] })).not.toBeChecked();
@@ -56,7 +57,7 @@ describe('ResetPasswordFlow', () => {
 
     await hs.followLink(hs.inbox.latest(ALICE_EMAIL)?.link ?? '');
     expect(await findStep(en['reset.done.heading'])).toHaveFocus();
-    expect(screen.getByText(/has been changed/)).toHaveTextContent(`${en['reset.done.description']} ${en['reset.done.devicesKept']}`);
+    expect(screen.getByText(/new password/)).toHaveTextContent(`${en['reset.done.description']} ${en['reset.done.devicesKept']}`);
     expect(onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'email', address: ALICE_EMAIL, logoutDevices: false });
     expect(hs.users.isTokenValid(ALICE.accessToken)).toBe(true);
     expect(await loginStatus(hs, 'alice', ALICE.password)).toBe(403);
@@ -78,7 +79,8 @@ describe('ResetPasswordFlow', () => {
 
     await hs.followLink(hs.inbox.latest(ALICE_EMAIL)?.link ?? '');
     await user.click(screen.getByRole('button', { name: en['reset.link.continue'] }));
-    expect(await findStep(en['reset.password.heading'])).toHaveFocus();
+    await findStep(en['reset.password.heading']);
+    expect(screen.getByLabelText(en['reset.password.newLabel'])).toHaveFocus();
 
     await choosePassword(user, NEW_PASSWORD);
     const logout = screen.getByRole('checkbox', { name: en['reset.password.logoutDevices'] });
@@ -89,7 +91,7 @@ describe('ResetPasswordFlow', () => {
     await user.click(screen.getByRole('button', { name: en['reset.password.submit'] }));
 
     expect(await findStep(en['reset.done.heading'])).toHaveFocus();
-    expect(screen.getByText(/has been changed/)).toHaveTextContent(en['reset.done.devicesSignedOut']);
+    expect(screen.getByText(/new password/)).toHaveTextContent(en['reset.done.devicesSignedOut']);
     expect(onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'email', address: ALICE_EMAIL, logoutDevices: true });
     expect(hs.users.isTokenValid(ALICE.accessToken)).toBe(false);
     expect(await loginStatus(hs, 'alice', ALICE.password)).toBe(403);
@@ -138,12 +140,13 @@ describe('ResetPasswordFlow', () => {
     await choosePassword(user, NEW_PASSWORD);
     await user.keyboard('{Enter}');
 
-    expect(await findStep(en['reset.code.heading'])).toHaveFocus();
+    await findStep(en['reset.code.heading']);
     expect(screen.getByText(/we sent it a code/)).toHaveTextContent('If an account uses +44 7400 123456, we sent it a code. Enter it here.');
-    await user.type(screen.getByRole('textbox', { name: en['code.label'] }), `${hs.inbox.latest('+447400123456')?.token ?? ''}{Enter}`);
+    expect(screen.getByRole('textbox', { name: en['code.label'] })).toHaveFocus();
+    await user.type(screen.getByRole('textbox', { name: en['code.label'] }), hs.inbox.latest('+447400123456')?.token ?? '');
 
     expect(await findStep(en['reset.done.heading'])).toHaveFocus();
-    expect(onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'msisdn', address: '+44 7400 123456', logoutDevices: false });
+    expect(onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'msisdn', address: '+447400123456', display: '+44 7400 123456', logoutDevices: false });
     expect(await loginStatus(hs, 'dave', NEW_PASSWORD)).toBe(200);
     expectNoSecretsInDom(secretsOf(harness, NEW_PASSWORD));
   });
@@ -165,7 +168,10 @@ describe('ResetPasswordFlow', () => {
 
     await user.type(password, 'short');
     await user.click(submit);
-    expect(await screen.findByText('At least 10 characters', { selector: '[data-threepid-part="fieldError"]' })).toBeInTheDocument();
+    expect(await screen.findByText('Use at least 10 characters.', { selector: '[data-threepid-part="fieldError"]' })).toBeInTheDocument();
+    // The error takes the hint's place: the rule is said once.
+    expect(screen.queryByText('At least 10 characters.')).not.toBeInTheDocument();
+    expect(password).toHaveAccessibleDescription('Use at least 10 characters.');
 
     await user.clear(password);
     await user.type(password, 'my matrix password');
@@ -257,7 +263,7 @@ describe('ResetPasswordFlow', () => {
     expect(screen.getByText(en['unavailable.notOffered.resetPhone'])).toBeInTheDocument();
     expect(hs.requests.count({ endpoint: 'requestToken', status: 400 })).toBe(1);
     await user.click(screen.getByRole('button', { name: en['unavailable.useEmail'] }));
-    expect(await findStep(en['reset.heading'])).toHaveFocus();
-    expect(screen.getByRole('textbox', { name: 'Email address' })).toBeInTheDocument();
+    await findStep(en['reset.heading']);
+    expect(screen.getByRole('textbox', { name: 'Email address' })).toHaveFocus();
   });
 });

@@ -69,7 +69,8 @@ const promised = ['bg', 'fg', 'muted', 'border', 'accent', 'accent-fg', 'danger'
 /**
  * A page holding every part, as the components render them (through `partProps`), in the states and shapes the
  * stylesheet refines: a busy, a disabled and a secondary button, an invalid email input, the phone input's country
- * box, a cooling resend, an empty status, a hidden hint, inside a container forced dark.
+ * box, a cooling resend, an empty status, a hidden hint, a password box holding an invalid
+ * input, a link on its own line in a form and one inside a hint, inside a container forced dark.
  */
 function fixture(unstyled: boolean): Document {
   const attributes = (part: PartName, extra: string): string => {
@@ -95,6 +96,9 @@ function fixture(unstyled: boolean): Document {
     el('button', 'mediumOption', 'data-state="off"'),
     el('p', 'status'),
     el('p', 'hint', 'hidden'),
+    el('div', 'password', '', el('input', 'input', 'type="password" aria-invalid="true"') + el('button', 'passwordToggle')),
+    el('div', 'form', '', el('a', 'link')),
+    el('p', 'hint', '', el('button', 'link')),
   ];
   const document = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
   document.body.innerHTML = `<div data-theme="dark">${el('div', 'root', '', [...flat, ...special].join(''))}</div>`;

@@ -66,14 +66,14 @@ const filledPatterns = templates.map((template) => new RegExp(`^${template.split
 /** The literal pieces between placeholders (a description renders them apart from the `<bdi>` address). */
 const pieces = new Set(templates.flatMap((template) => template.split(/\{\w+\}/)).map((piece) => piece.trim()));
 
-/** Text the flow shows that does not come from the messages table (addresses and country names aside). */
+/** Text the flow shows that does not come from the messages table (addresses, country names and dialling codes aside). */
 function textNotFromTable(container: HTMLElement): string[] {
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
   const strays: string[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent?.trim() ?? '';
     const parent = node.parentElement;
-    if (!text || parent?.closest('option, svg, [data-threepid-part="address"]')) continue;
+    if (!text || parent?.closest('option, svg, [data-threepid-part="address"], [data-threepid-part="dialCode"]')) continue;
     if (!pieces.has(text) && !filledPatterns.some((pattern) => pattern.test(text))) strays.push(text);
   }
   return strays;

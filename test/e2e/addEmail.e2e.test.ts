@@ -93,7 +93,7 @@ describe('AddEmailFlow in Chromium against the fake homeserver over HTTP', () =>
     await page.getByRole('button', { name: 'Send verification email' }).click();
     await flow.waitForStep('awaitingLink');
     await expect.poll(() => heading(page)).toBe('Check your email');
-    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe('Email sent to new@example.org');
+    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe('Email sent to new@example.org.');
     await shot(page, 'check your email');
 
     // The person opens the emailed link: a real GET by the browser, in a tab of its own.

@@ -48,7 +48,7 @@ describe('AddPhoneFlow in Chromium against the fake homeserver over HTTP', () =>
     await shot(page, 'number typed');
     await page.getByRole('button', { name: 'Send code' }).click();
     await flow.waitForStep('awaitingCode');
-    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe('Code sent to +44 7400 123456');
+    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe('Code sent to +44 7400 123456.');
     await shot(page, 'code screen');
 
     // The spec's wire format: the dialling country and the national number, not the display form.

@@ -101,7 +101,7 @@ describe('useThreepidFlow add flows', () => {
     await waitForStep(result, 'authenticating');
     act(() => result.current.authenticate({ password: ALICE.password }));
     await waitForStep(result, 'done');
-    expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: '+447700900123' });
+    expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: '+447700900123', display: '+447700900123' });
     expect(hs.users.get(ALICE.userId)?.threepids).toContainEqual(expect.objectContaining({ medium: 'msisdn', address: '447700900123' }));
   });
 

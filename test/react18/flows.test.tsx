@@ -62,7 +62,7 @@ describe('under React 18', () => {
     await user.type(await screen.findByRole('textbox', { name: en['phone.label'] }), '07400 123456{Enter}');
     await user.type(await screen.findByLabelText(en['code.label']), `${hs.inbox.latest('+447400123456')?.token ?? ''}{Enter}`);
     await user.type(await screen.findByLabelText(en['auth.password.label']), 'correct horse{Enter}');
-    await waitFor(() => expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: '+44 7400 123456' }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address: '+447400123456', display: '+44 7400 123456' }));
   });
 
   it('should reset a password by email', async () => {

@@ -6,27 +6,30 @@ import { useFlowUi } from '../FlowUi';
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className'> {
   /** The secondary look (e.g. Cancel); for a `button` part only. */
   secondary?: boolean;
-  /** While busy, the label to show instead of the children; clicks are then blocked, focus is kept. */
+  /** While busy, the label to show instead of the children; clicks are then blocked, focus is kept (as when `disabled`). */
   busy?: MessageKey | false;
   part?: 'button' | 'link' | 'resend' | 'passwordToggle' | 'mediumOption';
   /** `data-state` when not busy; default `idle`. */
   state?: string;
 }
 
-/** A button that says when it is busy (aria-busy) instead of vanishing or going unfocusable. */
-export function Button({ secondary, busy, part = 'button', state = 'idle', children, onClick, ...rest }: ButtonProps): ReactNode {
+/**
+ * A button that says when it is busy (aria-busy) instead of vanishing, and is never natively disabled: a button that
+ * disables itself under the person's finger (Resend starting its countdown) would drop their focus to the page.
+ */
+export function Button({ secondary, busy, disabled, part = 'button', state = 'idle', children, onClick, ...rest }: ButtonProps): ReactNode {
   const { t, part: partOf } = useFlowUi();
-  const blocked = busy ? true : undefined;
+  const blocked = busy || disabled ? true : undefined;
   return (
     <button
       {...partOf(part, busy ? 'busy' : state)}
       data-variant={part === 'button' ? (secondary ? 'secondary' : 'primary') : undefined}
       type="button"
-      aria-busy={blocked}
-      // aria-disabled keeps a busy button focusable, so keyboard users do not lose their place.
+      aria-busy={busy ? true : undefined}
+      // aria-disabled keeps a busy or held button focusable, so keyboard users do not lose their place.
       aria-disabled={blocked}
       // Blocks a submit button's form submission too.
-      onClick={busy ? (event) => event.preventDefault() : onClick}
+      onClick={blocked ? (event) => event.preventDefault() : onClick}
       {...rest}
     >
       {busy && <span {...partOf('spinner')} aria-hidden="true" />}

@@ -25,7 +25,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 /**
- * A labelled input whose hint and errors are tied to it with aria-describedby. A password input gets a show/hide
+ * A labelled input whose hint and errors are tied to it with aria-describedby. The field's error takes the hint's
+ * place while it shows, so the rule is not said twice ("At least 8 characters." over "Use at least 8 characters."). A password input gets a show/hide
  * toggle, grouped with it as `password`. The toggle says what it will do ("Show password" / "Hide password"); it has
  * no aria-pressed, because a pressed state on a button whose name changes reads as a contradiction
  * ("Hide password, pressed").
@@ -34,6 +35,7 @@ export function TextField({ label, hint, fieldError, describedBy, part = 'input'
   const { t, part: partOf } = useFlowUi();
   const id = useId();
   const [visible, setVisible] = useState(false);
+  if (fieldError) hint = undefined;
   const attributes: ControlAttributes = {
     id,
     'aria-invalid': fieldError ? true : undefined,

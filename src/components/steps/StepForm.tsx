@@ -83,7 +83,8 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
         alertId: error && id,
       })}
       {error && (
-        <div {...part('alert', error.kind)} id={id} role="alert">
+        // A cancel the person chose is no failure: said in the hint's quiet tone, not as a red alert.
+        <div {...part(error.kind === 'authCancelled' ? 'hint' : 'alert', error.kind)} id={id} role="alert">
           {message}
         </div>
       )}

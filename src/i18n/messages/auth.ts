@@ -3,7 +3,7 @@ export const authMessages = {
   'auth.heading': "Confirm it's you",
   'auth.password.description': 'Enter your account password to continue.',
   'auth.password.label': 'Password',
-  'auth.password.required': 'Enter your password',
+  'auth.password.required': 'Enter your password.',
   'auth.password.submit': 'Confirm',
   'auth.sso.description': 'To continue, confirm with single sign-on.',
   'auth.sso.button': 'Continue with single sign-on',

@@ -13,7 +13,7 @@ export const errorMessages = {
   'errors.rateLimitedHours': 'Too many attempts. Try again in {hours, plural, one {# hour} other {# hours}}.',
   'errors.rateLimitedUnknown': 'Too many attempts. Wait a little, then try again.',
   'errors.notYetValidated':
-    "We can't see that you've confirmed yet. Open the link we sent, follow the page it opens, then try again.",
+    "We can't see that you've confirmed yet. Open the link we sent and follow the page it opens.",
   'errors.invalidCode': "That code isn't right. Check it and try again.",
   'errors.sessionExpired': 'This code or link has expired. Start again to get a new one.',
   'errors.wrongPassword': "That password isn't right. Try again.",

@@ -14,11 +14,11 @@ export const resetMessages = {
   /** {min} */
   'reset.password.newHint': 'At least {min, plural, one {# character} other {# characters}}.',
   'reset.password.confirmLabel': 'Confirm new password',
-  'reset.password.required': 'Enter a new password',
+  'reset.password.required': 'Enter a new password.',
   /** {min} */
-  'reset.password.tooShort': 'At least {min, plural, one {# character} other {# characters}}',
-  'reset.password.confirmRequired': 'Enter the new password again',
-  'reset.password.mismatch': "The passwords don't match",
+  'reset.password.tooShort': 'Use at least {min, plural, one {# character} other {# characters}}.',
+  'reset.password.confirmRequired': 'Enter the new password again.',
+  'reset.password.mismatch': "The passwords don't match.",
   'reset.password.logoutDevices': 'Sign out of my other devices',
   'reset.password.logoutWarning':
     'Signing out other devices can make encrypted messages unreadable unless you have a backup of your keys.',
@@ -37,7 +37,7 @@ export const resetMessages = {
   /** {address} */
   'reset.code.description': 'If an account uses {address}, we sent it a code. Enter it here.',
   'reset.done.heading': 'Password changed',
-  'reset.done.description': 'Your password has been changed.',
+  'reset.done.description': 'You can now sign in with your new password.',
   'reset.done.devicesSignedOut': 'Your other devices were signed out.',
   'reset.done.devicesKept': 'Your other devices are still signed in.',
   'unavailable.passwordChangeDisabled.heading': "Password reset isn't available",

@@ -9,12 +9,12 @@ export const sharedMessages = {
   /** Visible countdown on the resend button while it is cooling down. {seconds} */
   'common.resendIn': 'Resend in {seconds}s',
   /** Announced when resend becomes available again. */
-  'common.resendReady': 'You can ask for a new one now.',
+  'common.resendReady': 'Resend is available again.',
   'checking.heading': 'Just a moment',
   'checking.status': 'Checking what your server supports…',
   'code.label': 'Verification code',
   'code.hint': 'It can take a minute to arrive. Spaces and dashes are fine.',
-  'code.required': 'Enter the code',
+  'code.required': 'Enter the code.',
   'code.submit': 'Verify',
   'unavailable.threepidChangesDisabled.heading': "Email and phone can't be changed here",
   'unavailable.threepidChangesDisabled.description':
