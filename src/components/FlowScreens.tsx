@@ -4,6 +4,7 @@ import type { ResetPasswordFlowProps } from './ResetPasswordFlow';
 import type { MessageKey } from '../i18n/en';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
+import { AccountManagementStep } from './steps/AccountManagementStep';
 import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
@@ -59,7 +60,12 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
   const shownView = useRef<FlowView>(view);
   useEffect(() => {
     if (view === 'checking' || shownView.current === view) return;
-    if (shownView.current !== 'checking') headingRef.current?.focus();
+    const heading = headingRef.current;
+    // The account screen comes from the server check, usually before the person did anything: take focus only from
+    // inside the flow (or from a control it just removed), never from the host page.
+    const active = document.activeElement;
+    const ours = view !== 'account' || active === document.body || !!heading?.closest('section')?.contains(active);
+    if (shownView.current !== 'checking' && ours) heading?.focus();
     shownView.current = view;
   }, [view]);
   // The live region says sends, resends, resend available again and completion — not every countdown tick.
@@ -77,7 +83,9 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
               ? 'common.emailSent'
               : 'common.codeSent'
         : undefined;
-  const Body = ({ unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep } as Partial<Record<FlowView, Step>>)[view];
+  const Body = (
+    { unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep, account: AccountManagementStep } as Partial<Record<FlowView, Step>>
+  )[view];
   return (
     <section {...part('root', state.step)} data-view={view}>
       <div {...part('header')}>

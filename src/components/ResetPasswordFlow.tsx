@@ -37,6 +37,11 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   countries?: Country[];
   /** Phone: country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
   countryLabels?: Labels;
+  /**
+   * On an OAuth-era server: the exact page where a forgotten password is reset. The spec names no such page, so by
+   * default the flow links to the account service.
+   */
+  recoveryUrl?: string;
 }
 
 // The first medium offered is where the flow starts.

@@ -9,6 +9,8 @@
  * - `checkboxLabel` is the `<label>` row holding a `checkbox` (the native input) and its text.
  * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
  * - `address` is the email or phone number shown inside a sentence (render it in `<bdi>` so it reads right in RTL).
+ * - `subheading` titles a part of a screen (e.g. "While you wait: confirm it's you" on the link screen).
+ * - `list` / `listItem`: the account's current addresses on an OAuth-era server; `accountLink` opens its account page.
  */
 export const parts = [
   'root',
@@ -46,6 +48,10 @@ export const parts = [
   'spinner',
   'success',
   'footer',
+  'subheading',
+  'list',
+  'listItem',
+  'accountLink',
 ] as const;
 
 /** The name of one part, e.g. `'heading'`. */

@@ -1,4 +1,5 @@
-import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
+import type { UiaInfo } from '../protocol/types';
+import type { FlowConfig, FlowDraft, FlowError, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
 
 /** Default time before another email/SMS can be asked for. */
 export const DEFAULT_RESEND_COOLDOWN_MS = 30_000;
@@ -61,12 +62,17 @@ const startRequest = (state: FlowState, returnTo: NonNullable<FlowState['returnT
  */
 const proceed = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
   !needsPassword(state)
-    ? go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error })
+    ? go(state, 'completing', trigger === 'user' ? { trigger, returnTo, uia: undefined, earlyAuth: undefined } : { trigger, returnTo, error: state.error })
     : trigger === 'user'
       ? go(state, 'choosePassword')
       : state;
 
-const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => go(state, 'enterAddress', { uia: undefined, draft: { ...state.draft, code: '' } });
+const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) =>
+  go(state, 'enterAddress', { uia: undefined, earlyAuth: undefined, draft: { ...state.draft, code: '' } });
+
+// PROTOCOL "OAuth-era homeservers": every legacy endpoint is gone there, so whatever was under way stops here.
+const accountManaged: Handler<'ACCOUNT.MANAGED'> = (state, { accountManagement }) =>
+  go(state, 'accountManagement', { accountManagement, session: undefined, uia: undefined, earlyAuth: undefined, newPassword: undefined });
 
 const dismissError: Handler<'ERROR.DISMISS'> = (state) => ({ ...state, error: undefined });
 
@@ -84,7 +90,11 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
     session: same ? askAgain(previous, now) : { medium, address, country, phoneNumber, clientSecret: event.clientSecret, sendAttempt: 1 },
     uia: undefined,
   };
-  return needsPassword(state) && passwordStep === 'before-link' ? go(state, 'choosePassword', patch) : startRequest(state, 'enterAddress', patch);
+  // Reset by phone sends first, whatever the password step: Synapse has refused it since 2019 (PROTOCOL "How Synapse
+  // behaves"), and the person should hear that before typing a new password twice. The password comes after the code.
+  return needsPassword(state) && passwordStep === 'before-link' && medium === 'email'
+    ? go(state, 'choosePassword', patch)
+    : startRequest(state, 'enterAddress', patch);
 };
 
 const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, { medium }) =>
@@ -108,6 +118,21 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
   },
 });
 
+/**
+ * The answer to auth given while waiting for the link. Not validated yet means auth passed (Synapse checks it first):
+ * wait quietly, polling with the session. Another prompt (wrong password, a further stage) or no verdict stays on
+ * the link screen with the prompt.
+ */
+function earlyAuthAnswered(
+  state: FlowState,
+  to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState,
+  error: FlowError,
+  uia: UiaInfo | undefined,
+): FlowState {
+  if (error.kind === 'notYetValidated') return to('awaitingLink', { uia: undefined, earlyAuth: undefined, error: undefined });
+  return to('awaitingLink', { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error });
+}
+
 const awaiting: StepHandlers = {
   RESEND: (state, { now }) => {
     const { session } = state;
@@ -128,6 +153,7 @@ const table: Record<FlowStep, StepHandlers> = {
         : go(state, 'unavailable', { unavailable: 'threepidChangesDisabled', capabilities }),
     // Capabilities are advisory: if they cannot be read, let the request itself tell.
     'CAPABILITIES.FAILURE': (state) => go(state, 'enterAddress'),
+    'ACCOUNT.MANAGED': accountManaged,
     RESTORE: restore,
   },
   unavailable: {
@@ -135,6 +161,8 @@ const table: Record<FlowStep, StepHandlers> = {
     'MEDIUM.SWITCH': (state, event) => (refusesMedium(state.unavailable) ? switchMedium(state, event) : state),
   },
   enterAddress: {
+    // A reset reads the server in the background (it has no capabilities to wait for).
+    'ACCOUNT.MANAGED': accountManaged,
     'ADDRESS.SUBMIT': submitAddress,
     'MEDIUM.SWITCH': switchMedium,
     'ERROR.DISMISS': dismissError,
@@ -149,8 +177,11 @@ const table: Record<FlowStep, StepHandlers> = {
     },
     'ADDRESS.CHANGE': changeAddress,
     'ERROR.DISMISS': dismissError,
+    'ACCOUNT.MANAGED': accountManaged,
   },
   requesting: {
+    // The request waited for the server check, which found the account page.
+    'ACCOUNT.MANAGED': accountManaged,
     // The hook aborts the request in flight.
     'ADDRESS.CHANGE': changeAddress,
     'REQUEST.SUCCESS': (state, { sid, submitUrl, now }) => {
@@ -196,6 +227,16 @@ const table: Record<FlowStep, StepHandlers> = {
   awaitingLink: {
     ...awaiting,
     CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
+    // Synapse checks UIA before the link (PROTOCOL "How Synapse behaves"): ask now, so following the link is the last
+    // thing the person does. The step stays: resend, change address and "I've opened the link" keep working.
+    'AUTH.EARLY': (state, { uia }) => ({
+      ...state,
+      uia,
+      earlyAuth: true,
+      session: state.session && { ...state.session, uiaSession: uia.session ?? state.session.uiaSession, uiaCompleted: uia.completed },
+    }),
+    'AUTH.START': (state) => (state.earlyAuth ? go(state, 'completing', { trigger: 'user', returnTo: 'awaitingLink' }) : state),
+    'AUTH.FAILURE': (state, { error }) => (state.earlyAuth ? { ...state, error } : state),
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
@@ -205,6 +246,7 @@ const table: Record<FlowStep, StepHandlers> = {
       let { session } = state;
       if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
       const to = (step: FlowStep, patch?: Partial<FlowState>): FlowState => go(state, step, { session, trigger: undefined, error, ...patch });
+      if (state.earlyAuth) return earlyAuthAnswered(state, to, error, uia);
       // Not validated yet: back to waiting. A poll says nothing; a click explains.
       if (error.kind === 'notYetValidated') return to(back(state), { uia: undefined, error: state.trigger === 'poll' ? state.error : error });
       // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure.
@@ -221,6 +263,19 @@ const table: Record<FlowStep, StepHandlers> = {
     // Auth could not even start (e.g. the sign-in window was blocked): stay, say why.
     'AUTH.FAILURE': (state, { error }) => ({ ...state, error }),
     'ERROR.DISMISS': dismissError,
+  },
+  accountManagement: {
+    'ACCOUNT.THREEPIDS': (state, { threepids }) =>
+      state.accountManagement
+        ? {
+            ...state,
+            accountManagement: {
+              ...state.accountManagement,
+              // Phones come as MSISDN digits: shown in international form.
+              threepids: threepids.filter((t) => t.medium === state.config.medium).map((t) => (t.medium === 'msisdn' ? `+${t.address}` : t.address)),
+            },
+          }
+        : state,
   },
   done: {},
 };

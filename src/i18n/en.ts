@@ -17,6 +17,7 @@ export const placeholders = {
   minutes: 'whole minutes to wait, rounded up (rate limits longer than 90 seconds)',
   min: 'the minimum password length',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
+  host: "the host name of the server that manages the account, e.g. account.example.org",
 } as const;
 
 /** A placeholder name, e.g. `address` for `{address}`. */

@@ -1,3 +1,4 @@
+export { accountPageUrl } from './authMetadata';
 export { createThreepidClient } from './client';
 export { generateClientSecret, isValidClientSecret } from './clientSecret';
 export {

@@ -1,8 +1,10 @@
 import { toFlowError } from '../flow/errors';
+import { isAskingAuth } from '../flow/selectors';
 import type { FlowEvent, FlowState, ValidationSession } from '../flow/types';
 import { generateClientSecret } from '../protocol/clientSecret';
-import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
+import { MatrixApiError, ThreepidNetworkError, isUiaRequired } from '../protocol/errors';
 import type { AuthDict, ThreepidClient } from '../protocol/types';
+import { findAccountManagement } from './accountManagement';
 import { openFallbackAuth } from './fallbackAuth';
 import type { FlowStore } from './flowStore';
 import { clearFlow } from './persistence';
@@ -22,6 +24,8 @@ export interface FlowController {
   actions: Omit<ThreepidFlow, 'state' | 'canResend' | 'resendAvailableAt' | 'isBusy' | 'autoDetects'>;
   /** One silent check for the followed link; resolves true to keep polling. */
   poll(): Promise<boolean>;
+  /** Reads the account's addresses again (step `accountManagement`). */
+  refreshThreepids(): void;
   /** Mounted (again, under StrictMode) or unmounted: an unmounted flow aborts its requests and ignores late answers. */
   setMounted(mounted: boolean): void;
 }
@@ -109,14 +113,21 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     const outcome = await run((signal) => completion(next, { ...session, sid }, auth ?? resumeAuth(session), signal));
     if (!outcome) return;
     if (outcome.ok) return finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
-    const after = store.dispatch(completeFailure(outcome.error));
+    await askHost(store.dispatch(completeFailure(outcome.error)));
+  }
+
+  /**
+   * The host's dialog replaces the kit's prompt, so it is asked again after a wrong answer, with the reason.
+   * A dialog that failed counts as giving up: back to waiting, where the person can try again.
+   */
+  async function askHost(after: FlowState): Promise<void> {
     const onAuthRequired = live.current.options.onAuthRequired;
-    if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
-    // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
-    // A dialog that failed counts as giving up: back to waiting, where the person can try again.
-    const hostAuth = await onAuthRequired(after.uia, after.error).catch(() => null);
-    if (!mounted || store.get().step !== 'authenticating') return;
-    if (hostAuth) await complete(store.dispatch({ type: 'AUTH.START' }), { session: after.uia.session, ...hostAuth });
+    const uia = after.uia;
+    if (!isAskingAuth(after) || !uia || !onAuthRequired) return;
+    const hostAuth = await onAuthRequired(uia, after.error).catch(() => null);
+    // Still on the same prompt: the person may have moved on meanwhile.
+    if (!mounted || store.get().uia !== uia) return;
+    if (hostAuth) await complete(store.dispatch({ type: 'AUTH.START' }), { session: uia.session, ...hostAuth });
     else store.dispatch({ type: 'AUTH.CANCEL' });
   }
 
@@ -125,6 +136,13 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     if (next?.step !== 'requesting' || !session) return;
     const { client, options } = live.current;
     const { purpose } = next.config;
+    // A reset checks the server in the background; its first request waits for that answer (kept by the client), so
+    // an OAuth-era server never gets a legacy request.
+    if (purpose === 'reset') {
+      const managed = await run((signal) => findAccountManagement(client, purpose, signal));
+      if (!managed) return;
+      if (managed.ok && managed.value) return void store.dispatch({ type: 'ACCOUNT.MANAGED', accountManagement: managed.value });
+    }
     const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(options.nextLink ? { nextLink: options.nextLink } : {}) };
     const outcome = await run((signal) => {
       if (session.medium === 'email') return client.requestToken(purpose, { medium: 'email', email: session.address, ...common }, signal);
@@ -144,9 +162,9 @@ export function createFlowController(store: FlowStore, live: { readonly current:
 
   /** Where the person answers the server's UIA: the new step, or undefined when not on the auth step. */
   function startAuth(): { next: FlowState; session: string | undefined } | undefined {
-    const current = store.get();
-    if (current.step !== 'authenticating') return undefined;
-    return { session: current.uia?.session, next: store.dispatch({ type: 'AUTH.START' }) };
+    const session = store.get().uia?.session;
+    const next = store.advance({ type: 'AUTH.START' });
+    return next && { session, next };
   }
 
   const actions: FlowController['actions'] = {
@@ -196,7 +214,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const current = store.get();
       const session = current.uia?.session;
       // One popup at a time: a second click must not open another window over the first.
-      if (current.step !== 'authenticating' || !session || fallback) return;
+      if (!isAskingAuth(current) || !session || fallback) return;
       // Tracked with the requests so unmount, reset and change-address also close the popup.
       const controller = new AbortController();
       controllers.add(controller);
@@ -204,7 +222,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       void openFallbackAuth(live.current.client.fallbackAuthUrl(stageType, session), controller.signal).then((outcome) => {
         controllers.delete(controller);
         if (fallback === controller) fallback = undefined;
-        if (controller.signal.aborted || !mounted || store.get().step !== 'authenticating') return;
+        if (controller.signal.aborted || !mounted || !isAskingAuth(store.get())) return;
         // Closed unfinished: say so, rather than leave "waiting for the other window" on screen.
         if (outcome !== 'done') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: outcome === 'blocked' ? 'popupBlocked' : 'authCancelled' } });
         else return complete(store.dispatch({ type: 'AUTH.START' }), { session });
@@ -248,10 +266,21 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       if (!outcome || store.get().step !== 'awaitingLink') return false;
       const failure = outcome.ok ? undefined : completeFailure(outcome.error);
       if (failure?.error.kind === 'notYetValidated') return true;
+      // Auth first (Synapse): ask for it on the link screen, and stop polling until it is given.
+      if (!outcome.ok && isUiaRequired(outcome.error)) {
+        await askHost(store.dispatch({ type: 'AUTH.EARLY', uia: outcome.error.uia }));
+        return false;
+      }
       store.dispatch({ type: 'CONTINUE', trigger: 'poll' });
       if (failure) store.dispatch(failure);
       else finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
       return false;
+    },
+    refreshThreepids() {
+      void run((signal) => live.current.client.getThreepids(signal)).then((outcome) => {
+        // A list that cannot be read stays as it was: it is a courtesy, the account page is the answer.
+        if (outcome?.ok) store.dispatch({ type: 'ACCOUNT.THREEPIDS', threepids: outcome.value });
+      });
     },
     setMounted(now) {
       mounted = now;

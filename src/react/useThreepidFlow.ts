@@ -2,12 +2,14 @@ import { QueryClientContext, useMutation, useQuery } from '@tanstack/react-query
 import { useContext, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
+import { checkServer } from './accountManagement';
 import { createFlowController, type FlowLive } from './flowController';
 import { createFlowStore } from './flowStore';
 import { loadFlow, saveFlow } from './persistence';
 import { useThreepidClient } from './ThreepidProvider';
 import type { ThreepidFlow, ThreepidFlowOptions } from './types';
 import { useLinkPolling } from './useLinkPolling';
+import { useOnReturn } from './useOnReturn';
 
 export type { AuthRequiredHandler, FlowResult, PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
 
@@ -62,23 +64,28 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       setTimeout(() => mount === mounts.current && capabilitiesRead.current?.abort(), 0);
     };
   }, [flow]);
-  const capabilities = useQuery({
+  // A reset reads the server in the background from its first screen; an add flow before it (step `checking`).
+  const check = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
     queryFn: () => {
       const controller = new AbortController();
       capabilitiesRead.current = controller;
-      return client.getCapabilities(controller.signal);
+      return checkServer(client, purpose, controller.signal);
     },
-    enabled: purpose === 'add' && state.step === 'checking',
+    enabled: purpose === 'reset' || state.step === 'checking',
     retry: false,
     networkMode: 'always',
     staleTime: 60_000,
   });
   useEffect(() => {
-    if (store.get().step !== 'checking') return;
-    if (capabilities.data) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities: capabilities.data });
-    else if (capabilities.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
-  }, [capabilities.data, capabilities.isError, store, state.step]);
+    const { capabilities, accountManagement } = check.data ?? {};
+    if (accountManagement) store.dispatch({ type: 'ACCOUNT.MANAGED', accountManagement });
+    else if (store.get().step !== 'checking') return;
+    else if (capabilities) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities });
+    else if (check.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
+  }, [check.data, check.isError, store, state.step]);
+  // The account page is where addresses change now: show the list as it is when the person comes back from it.
+  useOnReturn(purpose === 'add' && state.step === 'accountManagement', flow.refreshThreepids);
 
   // --- Resume after a reload, and keep the session saved while waiting.
   useEffect(() => {
@@ -108,10 +115,17 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
   // At least half a second between polls: 0 would hammer the server.
   const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
-  // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA).
-  const autoDetects = pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : state.session?.uiaSession !== undefined);
-  const pollAllowed = autoDetects && state.step === 'awaitingLink' && (!state.error || state.error.kind === 'notYetValidated');
-  useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll);
+  // Reset can finish once it knows the new password; add once UIA is done. Before that, an add flow's first poll
+  // goes at once and meets UIA: the link screen then asks for the password while the person waits (AUTH.EARLY).
+  const uiaStarted = state.session?.uiaSession !== undefined;
+  const autoDetects = pollMs !== false && (purpose === 'reset' ? state.newPassword !== undefined : uiaStarted && !state.earlyAuth);
+  const pollAllowed =
+    pollMs !== false &&
+    (purpose === 'add' || autoDetects) &&
+    state.step === 'awaitingLink' &&
+    !state.earlyAuth &&
+    (!state.error || state.error.kind === 'notYetValidated');
+  useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll, purpose === 'add' && !uiaStarted);
 
   return {
     state,

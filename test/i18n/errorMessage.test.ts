@@ -15,7 +15,7 @@ describe('errorMessage', () => {
       invalidAddress: true, serverNotTrusted: true, rateLimited: true, notYetValidated: true, invalidCode: true,
       sessionExpired: true, wrongPassword: true, weakPassword: true, notOffered: true, forbidden: true,
       loggedOut: true, authCancelled: true, popupBlocked: true, invalidSubmitUrl: true, offline: true,
-      timeout: true, server: true, unknown: true,
+      timeout: true, server: true, unknown: true, userLocked: true, userSuspended: true, userLimitExceeded: true,
     };
     expect(allKinds.sort()).toEqual(Object.keys(kinds).sort());
   });

@@ -17,6 +17,8 @@ export function CodeStep({ flow }: StepProps): ReactNode {
         label="code.submit"
         busy={busy && 'common.verifying'}
         defaultValues={{ code: state.draft.code }}
+        // A refused code is most often a typo: back to the field, ready to retype (PROTOCOL: any 4xx from submit_url).
+        focusOnError="code"
         onValid={({ code }) => flow.submitCode(code)}
       >
         {({ field, alertId }) => (

@@ -30,6 +30,12 @@ export const resetMessages = {
     'Open the link and confirm on the page that opens, then come back here — that page is not the last step.',
   'reset.link.autoDetect': 'This page updates by itself once you have confirmed.',
   'reset.link.continue': "I've opened the link",
+  'reset.link.authHeading': "While you wait: confirm it's you",
+  'reset.account.heading': 'Reset your password',
+  'reset.account.description': 'Your server manages passwords on its own site. Reset yours there, then sign in again.',
+  /** {host} */
+  'reset.account.link': 'Reset your password on {host}',
+  'reset.account.hint': 'The page opens in a new tab.',
   'reset.phoneLink.heading': 'Check your messages',
   /** {address} */
   'reset.phoneLink.sent': 'If an account uses {address}, we sent it a text message with a link.',
