@@ -31,7 +31,7 @@ export const resetMessages = {
   'reset.link.autoDetect': 'This page updates by itself once you have confirmed.',
   'reset.link.continue': "I've opened the link",
   'reset.link.authHeading': "While you wait: confirm it's you",
-  'reset.account.heading': 'Reset your password',
+  'reset.account.heading': 'Reset your password on your account page',
   'reset.account.description': 'Your server manages passwords on its own site. Reset yours there, then sign in again.',
   /** {host} */
   'reset.account.link': 'Reset your password on {host}',
