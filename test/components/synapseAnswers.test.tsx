@@ -40,7 +40,10 @@ describe('AddEmailFlow on Synapse: the password while waiting, then done once th
     expect(polls.length).toBeGreaterThanOrEqual(1);
     for (const poll of polls) expect(poll.body).toMatchObject({ auth: { session: expect.any(String) } });
     expect(polls.at(-1)?.status).toBe(200);
-    expect(hs.requests.map((r) => r.endpoint).filter((e) => e !== 'threepidAdd')).toEqual(['capabilities', 'requestToken', 'whoami']);
+    // What the kit sent besides: nothing more. (`link` is the person's browser following the link.)
+    const endpoints = hs.requests.map((r) => r.endpoint);
+    expect(endpoints.filter((e) => e !== 'threepidAdd' && e !== 'link')).toEqual(['capabilities', 'requestToken', 'whoami']);
+    expect(endpoints.lastIndexOf('link')).toBe(endpoints.length - 2);
   });
 
   it('should still finish for a person who clicks "I\'ve opened the link" first', async () => {
