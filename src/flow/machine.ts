@@ -123,15 +123,13 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
  * wait quietly, polling with the session. Another prompt (wrong password, a further stage) or no verdict stays on
  * the link screen with the prompt.
  */
-function earlyAuthAnswered(
-  state: FlowState,
-  to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState,
-  error: FlowError,
-  uia: UiaInfo | undefined,
-): FlowState {
-  if (error.kind === 'notYetValidated') return to('awaitingLink', { uia: undefined, earlyAuth: undefined, error: undefined });
-  return to('awaitingLink', { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error });
-}
+const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState, error: FlowError, uia?: UiaInfo): FlowState =>
+  to(
+    'awaitingLink',
+    error.kind === 'notYetValidated'
+      ? { uia: undefined, earlyAuth: undefined, error: undefined }
+      : { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error },
+  );
 
 const awaiting: StepHandlers = {
   RESEND: (state, { now }) => {
@@ -153,7 +151,6 @@ const table: Record<FlowStep, StepHandlers> = {
         : go(state, 'unavailable', { unavailable: 'threepidChangesDisabled', capabilities }),
     // Capabilities are advisory: if they cannot be read, let the request itself tell.
     'CAPABILITIES.FAILURE': (state) => go(state, 'enterAddress'),
-    'ACCOUNT.MANAGED': accountManaged,
     RESTORE: restore,
   },
   unavailable: {
@@ -161,8 +158,6 @@ const table: Record<FlowStep, StepHandlers> = {
     'MEDIUM.SWITCH': (state, event) => (refusesMedium(state.unavailable) ? switchMedium(state, event) : state),
   },
   enterAddress: {
-    // A reset reads the server in the background (it has no capabilities to wait for).
-    'ACCOUNT.MANAGED': accountManaged,
     'ADDRESS.SUBMIT': submitAddress,
     'MEDIUM.SWITCH': switchMedium,
     'ERROR.DISMISS': dismissError,
@@ -177,11 +172,8 @@ const table: Record<FlowStep, StepHandlers> = {
     },
     'ADDRESS.CHANGE': changeAddress,
     'ERROR.DISMISS': dismissError,
-    'ACCOUNT.MANAGED': accountManaged,
   },
   requesting: {
-    // The request waited for the server check, which found the account page.
-    'ACCOUNT.MANAGED': accountManaged,
     // The hook aborts the request in flight.
     'ADDRESS.CHANGE': changeAddress,
     'REQUEST.SUCCESS': (state, { sid, submitUrl, now }) => {
@@ -229,12 +221,7 @@ const table: Record<FlowStep, StepHandlers> = {
     CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
     // Synapse checks UIA before the link (PROTOCOL "How Synapse behaves"): ask now, so following the link is the last
     // thing the person does. The step stays: resend, change address and "I've opened the link" keep working.
-    'AUTH.EARLY': (state, { uia }) => ({
-      ...state,
-      uia,
-      earlyAuth: true,
-      session: state.session && { ...state.session, uiaSession: uia.session ?? state.session.uiaSession, uiaCompleted: uia.completed },
-    }),
+    'AUTH.EARLY': (state, { uia }) => ({ ...state, uia, earlyAuth: true, session: state.session && { ...state.session, uiaSession: uia.session } }),
     'AUTH.START': (state) => (state.earlyAuth ? go(state, 'completing', { trigger: 'user', returnTo: 'awaitingLink' }) : state),
     'AUTH.FAILURE': (state, { error }) => (state.earlyAuth ? { ...state, error } : state),
   },
@@ -266,16 +253,7 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   accountManagement: {
     'ACCOUNT.THREEPIDS': (state, { threepids }) =>
-      state.accountManagement
-        ? {
-            ...state,
-            accountManagement: {
-              ...state.accountManagement,
-              // Phones come as MSISDN digits: shown in international form.
-              threepids: threepids.filter((t) => t.medium === state.config.medium).map((t) => (t.medium === 'msisdn' ? `+${t.address}` : t.address)),
-            },
-          }
-        : state,
+      state.accountManagement ? { ...state, accountManagement: { ...state.accountManagement, threepids } } : state,
   },
   done: {},
 };
@@ -287,6 +265,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     const { address, country, phoneNumber } = state.draft;
     return createInitialState(state.config, state.step === 'done' ? undefined : { address, country, phoneNumber });
   }
+  // The account page replaces any screen before the first send: a reset reads the server in the background from its
+  // first screen, and its first request waits for that answer.
+  if (event.type === 'ACCOUNT.MANAGED' && ['checking', 'enterAddress', 'choosePassword', 'requesting'].includes(state.step)) return accountManaged(state, event);
   const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;
 }

@@ -102,8 +102,8 @@ export interface AccountManagement {
   issuer: string;
   /** The page to open: add flows, the account page with `action=org.matrix.profile` when offered; reset, the bare account page; else the issuer. */
   url: string;
-  /** The account's current addresses of the flow's medium (add flows), once read; refreshed when the person returns. */
-  threepids?: string[];
+  /** The account's current addresses (add flows), once read; read again when the person comes back to the tab. */
+  threepids?: Threepid[];
 }
 
 /** Fixed settings of one flow. */

@@ -1,21 +1,21 @@
 import { MatrixApiError, ThreepidNetworkError } from './errors';
-import { isObject, type JsonObject } from './parseResponse';
+import { isObject, strings, type JsonObject } from './parseResponse';
 import type { AuthMetadata } from './types';
 import { isValidNextLink } from './urlSafety';
 
 /** Fetches one JSON object without an access token; throws like the protocol client. */
 export type GetJson = (url: string, signal?: AbortSignal) => Promise<unknown>;
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 // A link we render must be http(s): a hostile server could hand us `javascript:`.
 const httpUrl = (v: unknown): string | undefined => (typeof v === 'string' && isValidNextLink(v) ? v : undefined);
 
-/** OAuth server metadata → AuthMetadata, reading MSC4191's unstable field names too; null without an issuer. */
+/** OAuth server metadata → AuthMetadata, reading MSC4191's unstable field names too; null without an http(s) issuer. */
 export function toAuthMetadata(body: unknown): AuthMetadata | null {
-  if (!isObject(body) || typeof body.issuer !== 'string' || !body.issuer) return null;
+  const issuer = isObject(body) && httpUrl(body.issuer);
+  if (!isObject(body) || !issuer) return null;
   const field = (name: string): unknown => body[name] ?? body[`org.matrix.msc4191.${name}`];
   return {
-    issuer: body.issuer,
+    issuer,
     accountManagementUri: httpUrl(field('account_management_uri')),
     accountManagementActions: strings(field('account_management_actions_supported')),
   };
@@ -59,23 +59,10 @@ export async function discoverAuthMetadata(get: GetJson, clientRoot: string, ori
  */
 export function cachedAuthMetadata(discover: (signal?: AbortSignal) => Promise<AuthMetadata | null>): (signal?: AbortSignal) => Promise<AuthMetadata | null> {
   let kept: Promise<AuthMetadata | null> | undefined;
-  return (signal) => {
-    const asked = kept ?? discover(signal);
-    kept = asked;
-    return asked.catch((err: unknown) => {
-      if (kept === asked) kept = undefined;
+  return (signal) =>
+    (kept ??= discover(signal)).catch((err: unknown) => {
+      kept = undefined;
       if (err instanceof ThreepidNetworkError && err.reason === 'aborted') throw err;
       return null;
     });
-  };
-}
-
-/** The account page for contact details: `?action=org.matrix.profile` when the server lists it (or MSC4191's bare `profile`). */
-export function accountPageUrl({ accountManagementUri, accountManagementActions }: AuthMetadata): string | undefined {
-  if (!accountManagementUri) return undefined;
-  const action = ['org.matrix.profile', 'profile'].find((name) => accountManagementActions.includes(name));
-  if (!action) return accountManagementUri;
-  const url = new URL(accountManagementUri);
-  url.searchParams.set('action', action);
-  return url.href;
 }

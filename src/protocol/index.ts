@@ -1,4 +1,3 @@
-export { accountPageUrl } from './authMetadata';
 export { createThreepidClient } from './client';
 export { generateClientSecret, isValidClientSecret } from './clientSecret';
 export {

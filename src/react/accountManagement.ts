@@ -1,6 +1,5 @@
 import type { AccountManagement, FlowPurpose } from '../flow/types';
-import { accountPageUrl } from '../protocol/authMetadata';
-import type { Capabilities, ThreepidClient } from '../protocol/types';
+import type { AuthMetadata, Capabilities, ThreepidClient } from '../protocol/types';
 
 /**
  * Where an OAuth-era server makes this change, or undefined for a legacy server (or a client that cannot tell).
@@ -12,6 +11,16 @@ export async function findAccountManagement(client: ThreepidClient, purpose: Flo
   if (!metadata) return undefined;
   const url = (purpose === 'add' ? accountPageUrl(metadata) : metadata.accountManagementUri) ?? metadata.issuer;
   return { issuer: metadata.issuer, url };
+}
+
+/** The account page for contact details: `?action=org.matrix.profile` when the server lists it (or MSC4191's bare `profile`). */
+export function accountPageUrl({ accountManagementUri, accountManagementActions }: AuthMetadata): string | undefined {
+  if (!accountManagementUri) return undefined;
+  const action = ['org.matrix.profile', 'profile'].find((name) => accountManagementActions.includes(name));
+  if (!action) return accountManagementUri;
+  const url = new URL(accountManagementUri);
+  url.searchParams.set('action', action);
+  return url.href;
 }
 
 /** What a flow learns about the server before showing a form. */

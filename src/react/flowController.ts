@@ -24,8 +24,8 @@ export interface FlowController {
   actions: Omit<ThreepidFlow, 'state' | 'canResend' | 'resendAvailableAt' | 'isBusy' | 'autoDetects'>;
   /** One silent check for the followed link; resolves true to keep polling. */
   poll(): Promise<boolean>;
-  /** Reads the account's addresses again (step `accountManagement`). */
-  refreshThreepids(): void;
+  /** Reads the account's addresses again (step `accountManagement`); resolves true, to keep reading them. */
+  refreshThreepids(): Promise<boolean>;
   /** Mounted (again, under StrictMode) or unmounted: an unmounted flow aborts its requests and ignores late answers. */
   setMounted(mounted: boolean): void;
 }
@@ -276,11 +276,11 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       else finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
       return false;
     },
-    refreshThreepids() {
-      void run((signal) => live.current.client.getThreepids(signal)).then((outcome) => {
-        // A list that cannot be read stays as it was: it is a courtesy, the account page is the answer.
-        if (outcome?.ok) store.dispatch({ type: 'ACCOUNT.THREEPIDS', threepids: outcome.value });
-      });
+    async refreshThreepids() {
+      const outcome = await run((signal) => live.current.client.getThreepids(signal));
+      // A list that cannot be read stays as it was: it is a courtesy, the account page is the answer.
+      if (outcome?.ok) store.dispatch({ type: 'ACCOUNT.THREEPIDS', threepids: outcome.value });
+      return true;
     },
     setMounted(now) {
       mounted = now;

@@ -9,11 +9,11 @@ import { loadFlow, saveFlow } from './persistence';
 import { useThreepidClient } from './ThreepidProvider';
 import type { ThreepidFlow, ThreepidFlowOptions } from './types';
 import { useLinkPolling } from './useLinkPolling';
-import { useOnReturn } from './useOnReturn';
 
 export type { AuthRequiredHandler, FlowResult, PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
 
 const DEFAULT_POLL_MS = 3000;
+const ACCOUNT_REFRESH_MS = 30_000;
 
 // Capabilities are cached per flow instance: react-query hashes keys as JSON, where every client object looks like
 // `{}` (so two servers would share an answer), and keying by object identity would refetch forever for a host that
@@ -84,8 +84,9 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
     else if (capabilities) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities });
     else if (check.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
   }, [check.data, check.isError, store, state.step]);
-  // The account page is where addresses change now: show the list as it is when the person comes back from it.
-  useOnReturn(purpose === 'add' && state.step === 'accountManagement', flow.refreshThreepids);
+  // The account page is where addresses change now: the list is read at once, again whenever the person comes back
+  // to the tab, and now and then while they stay (the link poller's rhythm, slowed right down).
+  useLinkPolling(purpose === 'add' && state.step === 'accountManagement', ACCOUNT_REFRESH_MS, flow.refreshThreepids, true);
 
   // --- Resume after a reload, and keep the session saved while waiting.
   useEffect(() => {

@@ -3,7 +3,8 @@
 import { createClient } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { fromMatrixClient } from '../../src/adapters/matrixJsSdk';
-import { accountPageUrl, toAuthMetadata } from '../../src/protocol/authMetadata';
+import { toAuthMetadata } from '../../src/protocol/authMetadata';
+import { accountPageUrl } from '../../src/react/accountManagement';
 import { createThreepidClient } from '../../src/protocol/client';
 import type { ThreepidClient } from '../../src/protocol/types';
 import { createFakeHomeserver, type FakeHomeserver, type FakeHomeserverOptions } from '../../src/testing';

@@ -4,15 +4,6 @@ import { useFlowUi } from '../FlowUi';
 import { Button } from '../parts/Button';
 import { flowKey } from '../view';
 
-/** The host name to show for a URL (the whole string when it is not one). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * An OAuth-era server: nothing to type here. Add flows list the account's current addresses (read-only) and open the
  * account page; a reset opens the account service, or the host's exact recovery page.
@@ -23,29 +14,26 @@ export function AccountManagementStep({ flow, recoveryUrl, onCancel }: StepProps
   const account = state.accountManagement;
   if (!account) return null;
   const key = flowKey(state);
-  const reset = key === 'reset';
-  const { threepids } = account;
+  const threepids = account.threepids?.filter((t) => t.medium === state.config.medium);
   return (
     <>
-      {!reset && threepids && (
-        <>
-          <p {...part('subheading')}>{t(`${key}.account.list`)}</p>
-          {threepids.length ? (
-            <ul {...part('list')}>
-              {threepids.map((address) => (
-                <li key={address} {...part('listItem')}>
-                  <bdi {...part('address')}>{address}</bdi>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p {...part('hint')}>{t(`${key}.account.none`)}</p>
-          )}
-        </>
-      )}
+      {threepids &&
+        (threepids.length ? (
+          <ul {...part('list')}>
+            {threepids.map(({ medium, address }) => (
+              <li key={address} {...part('listItem')}>
+                {/* Phones come as MSISDN digits: shown in international form. */}
+                <bdi {...part('address')}>{medium === 'msisdn' ? `+${address}` : address}</bdi>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p {...part('hint')}>{t(key === 'addPhone' ? 'addPhone.account.none' : 'addEmail.account.none')}</p>
+        ))}
       <div {...part('actions')}>
-        <a {...part('accountLink')} href={(reset && recoveryUrl) || account.url} target="_blank" rel="noopener noreferrer">
-          {t(`${key}.account.link`, { host: hostOf(account.issuer) })}
+        {/* The issuer was checked to be an http(s) URL when it was read. */}
+        <a {...part('accountLink')} href={(key === 'reset' && recoveryUrl) || account.url} target="_blank" rel="noopener noreferrer">
+          {t(`${key}.account.link`, { host: new URL(account.issuer).host })}
         </a>
         {onCancel && (
           <Button secondary onClick={onCancel}>
@@ -53,7 +41,6 @@ export function AccountManagementStep({ flow, recoveryUrl, onCancel }: StepProps
           </Button>
         )}
       </div>
-      <p {...part('hint')}>{t(`${key}.account.hint`)}</p>
     </>
   );
 }

@@ -11,11 +11,9 @@ export const addEmailMessages = {
   'addEmail.link.continue': "I've opened the link",
   'addEmail.link.authHeading': "While you wait: confirm it's you",
   'addEmail.account.heading': 'Manage email addresses on your account page',
-  'addEmail.account.description': "Your server keeps email addresses on its own account page, so they can't be added in this app.",
+  'addEmail.account.description': 'Your server manages them there, not in this app. It opens in a new tab.',
   'addEmail.account.link': 'Manage email addresses on your account page',
-  'addEmail.account.list': 'Email addresses on your account',
-  'addEmail.account.none': 'No email addresses on your account yet.',
-  'addEmail.account.hint': 'The page opens in a new tab. This list updates when you come back here.',
+  'addEmail.account.none': 'No email addresses yet.',
   'addEmail.code.heading': 'Enter the code',
   /** {address} */
   'addEmail.code.description': 'Enter the code we sent to {address}.',

@@ -14,11 +14,9 @@ export const addPhoneMessages = {
   'addPhone.link.continue': "I've opened the link",
   'addPhone.link.authHeading': "While you wait: confirm it's you",
   'addPhone.account.heading': 'Phone numbers are managed on your account page',
-  'addPhone.account.description': "Your server keeps your account details on its own account page, so phone numbers can't be added in this app.",
+  'addPhone.account.description': "Your server manages your account there, so phone numbers can't be added in this app. It opens in a new tab.",
   'addPhone.account.link': 'Open your account page',
-  'addPhone.account.list': 'Phone numbers on your account',
-  'addPhone.account.none': 'No phone numbers on your account.',
-  'addPhone.account.hint': 'The page opens in a new tab. This list updates when you come back here.',
+  'addPhone.account.none': 'No phone numbers yet.',
   'addPhone.done.heading': 'Phone number added',
   /** {address} */
   'addPhone.done.description': '{address} was added to your account.',

@@ -22,9 +22,9 @@ export const errorMessages = {
   'errors.popupBlocked': 'Your browser blocked the window. Allow pop-ups for this site, then try again.',
   'errors.invalidSubmitUrl':
     "Your server gave an address for checking the code that isn't safe to use, so the code was not sent.",
-  'errors.userLocked': 'Your account is locked. Sign in again to unlock it, then try again.',
-  'errors.userSuspended': "Your account is suspended, so it can't be changed right now. Your server's admin may be able to help.",
-  'errors.userLimitExceeded': "Your account has reached a limit your server sets, so this can't be done. Your server's admin may be able to help.",
+  'errors.userLocked': 'Your account is locked. Sign in again, then try again.',
+  'errors.userSuspended': "Your account is suspended. Your server's admin may be able to help.",
+  'errors.userLimitExceeded': "Your account has reached a limit. Your server's admin may be able to help.",
   'errors.offline': "Can't reach your server. Check your connection and try again.",
   'errors.timeout': 'Your server took too long to answer. Try again.',
   'errors.server': 'Something went wrong on your server. Try again in a moment.',

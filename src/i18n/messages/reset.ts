@@ -32,10 +32,9 @@ export const resetMessages = {
   'reset.link.continue': "I've opened the link",
   'reset.link.authHeading': "While you wait: confirm it's you",
   'reset.account.heading': 'Reset your password on your account page',
-  'reset.account.description': 'Your server manages passwords on its own site. Reset yours there, then sign in again.',
+  'reset.account.description': 'Your server manages passwords there, not in this app. It opens in a new tab.',
   /** {host} */
   'reset.account.link': 'Reset your password on {host}',
-  'reset.account.hint': 'The page opens in a new tab.',
   'reset.phoneLink.heading': 'Check your messages',
   /** {address} */
   'reset.phoneLink.sent': 'If an account uses {address}, we sent it a text message with a link.',
