@@ -62,7 +62,7 @@ const startRequest = (state: FlowState, returnTo: NonNullable<FlowState['returnT
  */
 const proceed = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaitingCode' | 'awaitingLink'): FlowState =>
   !needsPassword(state)
-    ? go(state, 'completing', trigger === 'user' ? { trigger, returnTo, uia: undefined, earlyAuth: undefined } : { trigger, returnTo, error: state.error })
+    ? go(state, 'completing', { trigger, returnTo, error: trigger === 'user' ? undefined : state.error })
     : trigger === 'user'
       ? go(state, 'choosePassword')
       : state;
@@ -218,7 +218,10 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   awaitingLink: {
     ...awaiting,
-    CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
+    // "I've opened the link" while the screen asks for auth: the server's answer is known, so the auth step takes it
+    // at once (no request that could only meet the same prompt).
+    CONTINUE: (state, event) =>
+      state.earlyAuth ? go(state, 'authenticating', { earlyAuth: undefined, returnTo: 'awaitingLink' }) : proceed(state, event.trigger, 'awaitingLink'),
     // Synapse checks UIA before the link (PROTOCOL "How Synapse behaves"): ask now, so following the link is the last
     // thing the person does. The step stays: resend, change address and "I've opened the link" keep working.
     'AUTH.EARLY': (state, { uia }) => ({ ...state, uia, earlyAuth: true, session: state.session && { ...state.session, uiaSession: uia.session } }),

@@ -57,6 +57,8 @@ describe('AddEmailFlow on Synapse: the password while waiting, then done once th
     await user.type(screen.getByLabelText(en['auth.password.label']), `${ALICE.password}{Enter}`);
     await findStep(en['addEmail.done.heading']);
     expect(hs.users.get('alice')?.threepids.map((t) => t.address)).toContain('new@example.org');
+    // The protocol minimum: the bare challenge (asked at once) and the password; the click sent nothing.
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(2);
   });
 
   it('should keep the prompt on the link screen after a wrong password, saying so', async () => {
