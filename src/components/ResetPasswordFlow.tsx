@@ -38,6 +38,11 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   countryLabels?: CountryLabels;
   /** The phone number form (`phoneForm` from `matrix-threepid-kit/phone`), needed to offer `msisdn`. */
   phoneForm?: PhoneForm;
+  /**
+   * On an OAuth-era server: the exact page where a forgotten password is reset. The spec names no such page, so by
+   * default the flow links to the account service.
+   */
+  recoveryUrl?: string;
 }
 
 /** A phone address form for `<ResetPasswordFlow phoneForm>`: injected, so email-only hosts bundle no phone library. */

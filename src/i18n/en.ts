@@ -22,6 +22,7 @@ export const placeholders = {
   min: 'the minimum password length',
   service: 'the name of a webmail service (Gmail, Outlook, …), a brand name shown as it is',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
+  host: "the host name of the server that manages the account, e.g. account.example.org",
 } as const;
 
 /** A placeholder name, e.g. `address` for `{address}`. */

@@ -30,6 +30,11 @@ export const resetMessages = {
     'Open the link and confirm on the page that opens, then come back here — that page is not the last step.',
   'reset.link.autoDetect': 'This page updates by itself once you have confirmed.',
   'reset.link.continue': "I've opened the link",
+  'reset.link.authHeading': "While you wait: confirm it's you",
+  'reset.account.heading': 'Reset your password on your account page',
+  'reset.account.description': 'Your server manages passwords there, not in this app. It opens in a new tab.',
+  /** {host} */
+  'reset.account.link': 'Reset your password on {host}',
   'reset.phoneLink.heading': 'Check your messages',
   /** {address} */
   'reset.phoneLink.sent': 'If an account uses {address}, we sent it a text message with a link.',
