@@ -5,6 +5,7 @@ import { emailMessages } from './messages/email';
 import { errorMessages } from './messages/errors';
 import { phoneMessages } from './messages/phone';
 import { resetMessages } from './messages/reset';
+import { resetPhoneMessages } from './messages/resetPhone';
 import { sharedMessages } from './messages/shared';
 
 /**
@@ -37,6 +38,7 @@ export const en = {
   ...addPhoneMessages,
   ...authMessages,
   ...resetMessages,
+  ...resetPhoneMessages,
   ...errorMessages,
 };
 
