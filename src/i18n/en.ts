@@ -1,6 +1,7 @@
 import { addEmailMessages } from './messages/addEmail';
 import { addPhoneMessages } from './messages/addPhone';
 import { authMessages } from './messages/auth';
+import { capabilitiesMessages } from './messages/capabilities';
 import { emailMessages } from './messages/email';
 import { errorMessages } from './messages/errors';
 import { phoneMessages } from './messages/phone';
@@ -32,6 +33,7 @@ export type Placeholder = keyof typeof placeholders;
  */
 export const en = {
   ...sharedMessages,
+  ...capabilitiesMessages,
   ...emailMessages,
   ...phoneMessages,
   ...addEmailMessages,
