@@ -1,11 +1,13 @@
 import { addEmailMessages } from './messages/addEmail';
 import { addPhoneMessages } from './messages/addPhone';
 import { authMessages } from './messages/auth';
+import { capabilitiesMessages } from './messages/capabilities';
 import { emailMessages } from './messages/email';
 import { errorMessages } from './messages/errors';
 import { phoneMessages } from './messages/phone';
 import { registerMessages } from './messages/register';
 import { resetMessages } from './messages/reset';
+import { resetPhoneMessages } from './messages/resetPhone';
 import { sharedMessages } from './messages/shared';
 
 /**
@@ -37,6 +39,7 @@ export type Placeholder = keyof typeof placeholders;
  */
 export const en = {
   ...sharedMessages,
+  ...capabilitiesMessages,
   ...emailMessages,
   ...phoneMessages,
   ...addEmailMessages,
@@ -44,6 +47,7 @@ export const en = {
   ...authMessages,
   ...resetMessages,
   ...registerMessages,
+  ...resetPhoneMessages,
   ...errorMessages,
 };
 
