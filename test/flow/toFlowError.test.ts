@@ -61,6 +61,11 @@ const rows: { name: string; init: MatrixApiErrorInit; kinds: Partial<Record<Call
   { name: '400 M_SESSION_EXPIRED (v1.18 submit_url)', init: { status: 400, errcode: 'M_SESSION_EXPIRED' }, kinds: { submitCode: 'sessionExpired', complete: 'sessionExpired' } },
   { name: 'a submit_url refused before sending', init: { status: 0, errcode: 'M_INVALID_SUBMIT_URL' }, kinds: { submitCode: 'invalidSubmitUrl' } },
   { name: 'an errcode nobody knows', init: { status: 400, errcode: 'M_SOMETHING_NEW' }, kinds: every('unknown') },
+  { name: '400 M_LIMIT_EXCEEDED (a limit without a 429)', init: { status: 400, errcode: 'M_LIMIT_EXCEEDED' }, kinds: every('rateLimited') },
+  { name: '400 M_INVALID_EMAIL', init: { status: 400, errcode: 'M_INVALID_EMAIL' }, kinds: { request: 'invalidAddress', submitCode: 'unknown', complete: 'unknown' } },
+  { name: '401 M_FORBIDDEN without a UIA body', init: { status: 401, errcode: 'M_FORBIDDEN' }, kinds: every('forbidden') },
+  { name: '400 M_UNKNOWN with some other text', init: { status: 400, errcode: 'M_UNKNOWN', serverMessage: 'Something went wrong' }, kinds: every('unknown') },
+  { name: '500 M_UNKNOWN whose text says "not supported"', init: { status: 500, errcode: 'M_UNKNOWN', serverMessage: 'Not supported right now' }, kinds: every('server') },
 ];
 
 const cases = rows.flatMap((row) =>
