@@ -2,7 +2,6 @@ function protocolOf(url: string): string | undefined {
   try {
     // No base: a relative URL throws, so only absolute URLs pass.
     return new URL(url).protocol;
-    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well.
   } catch {
     return undefined;
   }
