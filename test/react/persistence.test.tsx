@@ -40,6 +40,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A stored reset session that would resume, with `changes` made to its version or session fields. */
+function saved(changes: Record<string, unknown>): string {
+  const { v = 1, ...session } = changes;
+  const valid = { medium: 'email', address: 'a@b.c', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() };
+  return JSON.stringify({ v, step: 'awaitingLink', session: { ...valid, ...session } });
+}
+
 describe('useThreepidFlow persist', () => {
   it('should resume a reset waiting for the link after a remount, and finish it', async () => {
     const { hs, client } = signedOut();
@@ -228,6 +235,10 @@ describe('useThreepidFlow persist', () => {
     // (A session of the other medium is a reset that switched medium: resumed, see above; an add flow refuses it.)
     ['a session of no known medium', JSON.stringify({ v: 1, session: { medium: 'fax', address: '+447700900123', clientSecret: 'x', sid: 's', sendAttempt: 1, startedAt: Date.now() } })],
     ['JSON null', 'null'],
+    ['a session saved by another version of the kit', saved({ v: 2 })],
+    ['a session whose address is not a string', saved({ address: 447700900123 })],
+    ['a session without its client_secret', saved({ clientSecret: undefined })],
+    ['a session whose send attempt is not a number', saved({ sendAttempt: '1' })],
   ])('should ignore %s in storage and start fresh', async (_label, stored) => {
     const { client } = signedOut();
     const storage = new MemoryStorage();

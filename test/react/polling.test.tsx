@@ -183,6 +183,14 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
     expect(polls(hs)).toBe(2);
   });
 
+  it('should poll no more often than every half second, even when asked for 0 ms', async () => {
+    const { hs } = await resetAwaitingLink({ pollIntervalMs: 0 });
+    await advance(499);
+    expect(polls(hs)).toBe(0);
+    await advance(1);
+    expect(polls(hs)).toBe(1);
+  });
+
   it('should not poll before the new password is known (after-link)', async () => {
     const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
     const client = createThreepidClient({ baseUrl: 'http://localhost:8008', fetch: hs.fetch });
