@@ -129,7 +129,7 @@ export const WrongCode: Story = {
     await findScreen(canvas, 'Enter the code');
     const { token } = await latestMessage(fakeHomeserverOf(context), NEW_EMAIL);
     await submitCode(canvas, wrongCodeFor(token));
-    await expectAlert(canvas, "That code isn't right. Check it and try again.");
+    await expectAlert(canvas, "That code isn't right or has expired. Check it, or send a new one.");
     await expect(flowHeading(canvas)).toHaveTextContent('Enter the code');
   },
 };
@@ -347,5 +347,44 @@ export const ThreepidChangesDisabled: Story = {
     const canvas = within(context.canvasElement);
     await findScreen(canvas, "Email and phone can't be changed here", { focused: false });
     await expect(canvas.queryByRole('textbox', { name: 'Email address' })).toBeNull();
+  },
+};
+
+/**
+ * Synapse asks for the password before it checks the link: the link screen asks while the person waits, so opening
+ * the link is the last thing they do and the flow finishes by itself.
+ */
+export const ConfirmWhileWaiting: Story = {
+  name: 'Confirm while waiting',
+  args: { pollIntervalMs: 500 },
+  ...withFakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitEmail(canvas, NEW_EMAIL, SEND);
+    await findScreen(canvas, 'Check your email');
+    await expect(await canvas.findByRole('heading', { name: "While you wait: confirm it's you" })).toBeInTheDocument();
+    await confirmPassword(canvas, ALICE.password);
+    await expect(await canvas.findByText('This page updates by itself once the link is opened.')).toBeInTheDocument();
+    await followLinkInInbox(canvas);
+    await findScreen(canvas, 'Email address added');
+  },
+};
+
+/**
+ * An OAuth-era server (fake preset `oauth`: Synapse + Matrix Authentication Service): the account's addresses, read
+ * only, and the account page opened at its contact-details action. No form, no legacy request.
+ */
+export const OAuthServer: Story = {
+  name: 'OAuth-era server',
+  ...withFakeHomeserver({ preset: 'oauth' }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await findScreen(canvas, 'Manage email addresses on your account page', { focused: false });
+    await expect(await canvas.findByText(ALICE.email)).toBeInTheDocument();
+    const link = canvas.getByRole('link', { name: 'Manage email addresses on your account page' });
+    await expect(link).toHaveAttribute('href', `${hs.baseUrl}/account/?action=org.matrix.profile`);
+    await expect(canvas.queryByRole('textbox')).toBeNull();
+    await expect(hs.requests.count((r) => r.endpoint === 'requestToken' || r.endpoint === 'threepidAdd' || r.endpoint === 'unrecognized')).toBe(0);
   },
 };

@@ -119,7 +119,7 @@ export const WrongCode: Story = {
     const canvas = within(context.canvasElement);
     const code = await sendCode(canvas, fakeHomeserverOf(context));
     await submitCode(canvas, wrongCodeFor(code));
-    await expectAlert(canvas, "That code isn't right. Check it and try again.");
+    await expectAlert(canvas, "That code isn't right or has expired. Check it, or send a new one.");
     await expect(flowHeading(canvas)).toHaveTextContent('Enter the code');
   },
 };
@@ -264,5 +264,19 @@ export const ThreepidChangesDisabled: Story = {
     const canvas = within(context.canvasElement);
     await findScreen(canvas, "Email and phone can't be changed here", { focused: false });
     await expect(canvas.queryByRole('textbox', { name: 'Phone number' })).toBeNull();
+  },
+};
+
+/** An OAuth-era server (fake preset `oauth`): no phone form; the account's numbers, read only, and the account page. */
+export const OAuthServer: Story = {
+  name: 'OAuth-era server',
+  ...fakeHomeserver({ preset: 'oauth' }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await findScreen(canvas, 'Phone numbers are managed on your account page', { focused: false });
+    await expect(canvas.queryByRole('combobox')).toBeNull();
+    await expect(canvas.getByRole('link', { name: 'Open your account page' })).toHaveAttribute('href', `${hs.baseUrl}/account/?action=org.matrix.profile`);
+    await expect(hs.requests.count((r) => r.endpoint === 'requestToken' || r.endpoint === 'unrecognized')).toBe(0);
   },
 };

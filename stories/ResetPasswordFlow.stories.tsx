@@ -199,50 +199,55 @@ export const DoneSigningOut: Story = {
   },
 };
 
-/** By phone: switch to phone, type the number, choose the password, type the texted code. */
+/**
+ * By phone (a spec-only server: Synapse refuses reset by phone): switch to phone, type the number, type the texted
+ * code, then choose the password — the code comes first, so a server that refuses says so before any password.
+ */
 export const ByPhone: Story = {
   name: 'By phone',
   args: { media: ['email', 'msisdn'], onCancel: fn(), doneAction: { label: 'Back to sign in', onClick: fn() } },
-  ...fakeHomeserver(),
+  ...fakeHomeserver({ resetByPhone: true }),
   play: async (context) => {
     const canvas = within(context.canvasElement);
     const hs = fakeHomeserverOf(context);
     await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
     await expect(flowDescription(canvas)).toHaveTextContent('Enter the phone number linked to your account.');
     await submitPhone(canvas, DAVE.national, SEND_CODE);
-    await chooseNewPassword(canvas, NEW_PASSWORD, { submit: 'Continue' });
     await findScreen(canvas, 'Enter the code');
     await submitCode(canvas, (await latestMessage(hs, DAVE.phone)).token);
+    await chooseNewPassword(canvas, NEW_PASSWORD, { submit: 'Change password' });
     await findScreen(canvas, 'Password changed');
     await expect(hs.users.get(DAVE.userId)?.password).toBe(NEW_PASSWORD);
   },
 };
 
-/** By phone, a mistyped code: the flow says so and keeps the code screen. */
+/** By phone, a mistyped code: the flow says so and keeps the code screen, the field focused to retype. */
 export const WrongCode: Story = {
   name: 'By phone: wrong code',
   args: { media: ['msisdn'] },
-  ...fakeHomeserver(),
+  ...fakeHomeserver({ resetByPhone: true }),
   play: async (context) => {
     const canvas = within(context.canvasElement);
     await submitPhone(canvas, DAVE.national, SEND_CODE);
-    await chooseNewPassword(canvas, NEW_PASSWORD, { submit: 'Continue' });
     await findScreen(canvas, 'Enter the code');
     await submitCode(canvas, wrongCodeFor((await latestMessage(fakeHomeserverOf(context), DAVE.phone)).token));
-    await expectAlert(canvas, "That code isn't right. Check it and try again.");
+    await expectAlert(canvas, "That code isn't right or has expired. Check it, or send a new one.");
+    await expect(canvas.getByRole('textbox', { name: 'Verification code' })).toHaveFocus();
   },
 };
 
-/** The server has no reset by phone (Synapse: `M_UNRECOGNIZED`): the flow says so and offers email instead. */
+/**
+ * Synapse (the fake's default) has no reset by phone (`M_UNRECOGNIZED`): the flow says so before asking for a new
+ * password, and offers email instead.
+ */
 export const ResetByPhoneNotOffered: Story = {
   name: 'Reset by phone not offered',
   args: { media: ['email', 'msisdn'], onCancel: fn(), doneAction: { label: 'Back to sign in', onClick: fn() } },
-  ...fakeHomeserver({ resetByPhone: false }),
+  ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
     await submitPhone(canvas, DAVE.national, SEND_CODE);
-    await chooseNewPassword(canvas, NEW_PASSWORD, { submit: 'Continue' });
     await findScreen(canvas, 'Not available on this server');
     await expect(flowDescription(canvas)).toHaveTextContent("Your server doesn't support resetting a password with a phone number.");
     await userEvent.click(canvas.getByRole('button', { name: 'Use email instead' }));
@@ -329,5 +334,23 @@ export const Offline: Story = {
     await submitEmail(canvas, ALICE.email, SEND_LINK);
     await chooseNewPassword(canvas, NEW_PASSWORD, { submit: 'Continue' });
     await expectAlert(canvas, "Can't reach your server. Check your connection and try again.");
+  },
+};
+
+/**
+ * An OAuth-era server (fake preset `oauth`: Synapse + Matrix Authentication Service): no form, no legacy request; the
+ * person resets their password on the account service.
+ */
+export const OAuthServer: Story = {
+  name: 'OAuth-era server',
+  ...fakeHomeserver({ preset: 'oauth' }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await findScreen(canvas, 'Reset your password on your account page', { focused: false });
+    const link = await canvas.findByRole('link', { name: /^Reset your password on / });
+    await expect(link).toHaveAttribute('href', `${hs.baseUrl}/account/`);
+    await expect(canvas.queryByRole('textbox')).toBeNull();
+    await expect(hs.requests.count((r) => r.endpoint === 'requestToken' || r.endpoint === 'password' || r.endpoint === 'unrecognized')).toBe(0);
   },
 };

@@ -1,3 +1,4 @@
+import { cachedAuthMetadata, discoverAuthMetadata } from '../protocol/authMetadata';
 import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
 import { checkClientSecret, checkRequestToken, checkSubmit } from '../protocol/guards';
 import { BAD_RESPONSE_ERRCODE, isObject, toApiError } from '../protocol/parseResponse';
@@ -21,6 +22,9 @@ export interface MatrixClientLike {
   getCapabilities(): Promise<unknown>;
   whoami(): Promise<unknown>;
   getFallbackAuthUrl(loginType: string, authSessionId: string): string;
+  /** The SDK's HTTP layer, for the discovery requests it has no method for (its own `getAuthMetadata` also fetches
+   * and validates the issuer's OpenID configuration, which the kit does not need). Absent: treated as legacy. */
+  http?: { request(method: string, path: string, query?: undefined, body?: undefined, opts?: { prefix?: string }): Promise<unknown> };
 }
 
 /** Options of `fromMatrixClient`. */
@@ -77,7 +81,15 @@ export function fromMatrixClient(mx: MatrixClientLike, options: FromMatrixClient
     }
   }
 
+  const http = mx.http;
+  // Paths split into the SDK's prefix and path: the whole path as prefix, an empty path.
+  const getAuthMetadata = cachedAuthMetadata(async (signal) =>
+    http ? discoverAuthMetadata((path, s) => run(() => http.request('GET', '', undefined, undefined, { prefix: path }), s), '/_matrix/client', '', signal) : null,
+  );
+
   return {
+    getAuthMetadata,
+
     async requestToken(purpose, params, signal) {
       checkRequestToken(params);
       const { clientSecret: secret, sendAttempt: attempt, nextLink: next } = params;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { addEmailMessages } from '../i18n/messages/addEmail';
 import { authMessages } from '../i18n/messages/auth';
+import { capabilitiesMessages } from '../i18n/messages/capabilities';
 import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
 import { sharedMessages } from '../i18n/messages/shared';
@@ -9,7 +10,7 @@ import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { EmailAddressForm } from './steps/EmailAddressForm';
 
 /** The English `<AddEmailFlow>` can show: hosts' messages go on top. */
-const defaultMessages = { ...sharedMessages, ...emailMessages, ...authMessages, ...addEmailMessages, ...errorMessages };
+const defaultMessages = { ...sharedMessages, ...capabilitiesMessages, ...emailMessages, ...authMessages, ...addEmailMessages, ...errorMessages };
 
 /** Props of `<AddEmailFlow>`. */
 export interface AddEmailFlowProps extends SharedFlowProps {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Country, Labels } from 'react-phone-number-input';
 import { addPhoneMessages } from '../i18n/messages/addPhone';
 import { authMessages } from '../i18n/messages/auth';
+import { capabilitiesMessages } from '../i18n/messages/capabilities';
 import { errorMessages } from '../i18n/messages/errors';
 import { phoneMessages } from '../i18n/messages/phone';
 import { sharedMessages } from '../i18n/messages/shared';
@@ -10,7 +11,7 @@ import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { PhoneAddressForm } from './steps/PhoneAddressForm';
 
 /** The English `<AddPhoneFlow>` can show: hosts' messages go on top. */
-const defaultMessages = { ...sharedMessages, ...phoneMessages, ...authMessages, ...addPhoneMessages, ...errorMessages };
+const defaultMessages = { ...sharedMessages, ...capabilitiesMessages, ...phoneMessages, ...authMessages, ...addPhoneMessages, ...errorMessages };
 
 /** Props of `<AddPhoneFlow>`. */
 export interface AddPhoneFlowProps extends SharedFlowProps {

@@ -5,6 +5,7 @@ import type { AuthRequiredHandler } from '../react/types';
 import type { ThreepidFlow } from '../react/useThreepidFlow';
 import { useFlowUi } from './FlowUi';
 import { Button } from './parts/Button';
+import { AccountManagementStep } from './steps/AccountManagementStep';
 import { AuthStep } from './steps/AuthStep';
 import { CodeStep } from './steps/CodeStep';
 import { LinkStep } from './steps/LinkStep';
@@ -65,8 +66,13 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
     if (view === 'checking' || shownView.current === view) return;
     if (shownView.current !== 'checking') {
       const find = (selector: string) => rootRef.current?.querySelector<HTMLElement>(selector);
-      (find('input[data-threepid-part=input],input[data-threepid-part=code]') ?? find('[data-threepid-part=heading]'))?.focus();
-      setMoved(true);
+      // The account screen comes from the server check, usually before the person did anything: take focus only from
+      // inside the flow (or from a control it just removed), never from the host page.
+      const active = document.activeElement;
+      if (view !== 'account' || active === document.body || !!rootRef.current?.contains(active)) {
+        (find('input[data-threepid-part=input],input[data-threepid-part=code]') ?? find('[data-threepid-part=heading]'))?.focus();
+        setMoved(true);
+      }
     }
     shownView.current = view;
   }, [view]);
@@ -86,7 +92,9 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
       : moved || view === 'done'
         ? `${heading}.heading`
         : undefined;
-  const Body = ({ unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep } as Partial<Record<FlowView, Step>>)[view];
+  const Body = (
+    { unavailable: UnavailableActions, address, password, link: LinkStep, code: CodeStep, auth: AuthStep, account: AccountManagementStep } as Partial<Record<FlowView, Step>>
+  )[view];
   const { doneAction } = props;
   return (
     <section {...part('root', state.step)} data-view={view} ref={rootRef}>

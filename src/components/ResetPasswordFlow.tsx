@@ -1,10 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { PasswordStep } from '../flow/types';
+import type { Messages } from '../i18n/en';
 import type { Medium } from '../protocol/types';
 import { authMessages } from '../i18n/messages/auth';
 import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
-import { phoneMessages } from '../i18n/messages/phone';
 import { resetMessages } from '../i18n/messages/reset';
 import { sharedMessages } from '../i18n/messages/shared';
 import { useResetPasswordFlow, type ThreepidFlow } from '../react';
@@ -17,8 +17,9 @@ import { EmailAddressForm } from './steps/EmailAddressForm';
 import { NewPasswordForm, type PasswordRule } from './steps/NewPasswordForm';
 
 /** The English `<ResetPasswordFlow>` can show: hosts' messages go on top. */
-// Reset can meet a UIA challenge too, so it carries the auth step's words.
-const defaultMessages = { ...sharedMessages, ...emailMessages, ...phoneMessages, ...authMessages, ...resetMessages, ...errorMessages };
+// Reset can meet a UIA challenge too, so it carries the auth step's words. The phone words come with `phoneForm`,
+// so an email-only reset does not bundle them.
+const defaultMessages = { ...sharedMessages, ...emailMessages, ...authMessages, ...resetMessages, ...errorMessages };
 
 /** Props of `<ResetPasswordFlow>`. */
 export interface ResetPasswordFlowProps extends SharedFlowProps {
@@ -38,10 +39,18 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
   countryLabels?: CountryLabels;
   /** The phone number form (`phoneForm` from `matrix-threepid-kit/phone`), needed to offer `msisdn`. */
   phoneForm?: PhoneForm;
+  /**
+   * On an OAuth-era server: the exact page where a forgotten password is reset. The spec names no such page, so by
+   * default the flow links to the account service.
+   */
+  recoveryUrl?: string;
 }
 
-/** A phone address form for `<ResetPasswordFlow phoneForm>`: injected, so email-only hosts bundle no phone library. */
-export type PhoneForm = (props: StepProps) => ReactNode;
+/**
+ * A phone address form for `<ResetPasswordFlow phoneForm>`: injected, so email-only hosts bundle no phone library.
+ * `messages` is the English of the phone screens (number field, code sent…), brought only by hosts that offer phones.
+ */
+export type PhoneForm = ((props: StepProps) => ReactNode) & { messages?: Partial<Messages> };
 
 const MISSING_PHONE_FORM =
   "matrix-threepid-kit: <ResetPasswordFlow media> asks for 'msisdn' without a phoneForm prop: offering email only. Pass phoneForm from 'matrix-threepid-kit/phone'.";
@@ -89,5 +98,7 @@ function ResetAddressForm(props: StepProps): ReactNode {
 /** Reset a forgotten password by proving ownership of an email address (or phone number). No sign-in needed. */
 export function ResetPasswordFlow(props: ResetPasswordFlowProps): ReactNode {
   const media = useOfferedMedia(props);
-  return <FlowRoot props={media === props.media ? props : { ...props, media }} defaults={defaultMessages} useFlow={useResetFlow} address={ResetAddressForm} password={NewPasswordForm} />;
+  const phoneMessages = props.phoneForm?.messages;
+  const defaults = useMemo(() => (phoneMessages ? { ...defaultMessages, ...phoneMessages } : defaultMessages), [phoneMessages]);
+  return <FlowRoot props={media === props.media ? props : { ...props, media }} defaults={defaults} useFlow={useResetFlow} address={ResetAddressForm} password={NewPasswordForm} />;
 }

@@ -10,6 +10,8 @@
  * - `mediumSwitch` groups the `mediumOption` buttons (email / phone) of the reset flow.
  * - `success` is the done screen's mark (drawn by CSS); `skeleton` the placeholder, as tall as a form, shown while the server is asked what it supports.
  * - `address` is the email or phone number shown inside a sentence (render it in `<bdi>` so it reads right in RTL).
+ * - `subheading` titles a part of a screen (e.g. "While you wait: confirm it's you" on the link screen).
+ * - `list` / `listItem`: the account's current addresses on an OAuth-era server; `accountLink` opens its account page.
  */
 export const parts = [
   'root',
@@ -49,6 +51,10 @@ export const parts = [
   'success',
   'skeleton',
   'footer',
+  'subheading',
+  'list',
+  'listItem',
+  'accountLink',
 ] as const;
 
 /** The name of one part, e.g. `'heading'`. */

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/en';
 import { nextStage } from './steps/AuthStep';
 
 /** The screen a flow shows: several machine steps share one screen (e.g. a resend in flight keeps the link screen). */
-export type FlowView = 'checking' | 'unavailable' | 'address' | 'password' | 'link' | 'code' | 'auth' | 'done';
+export type FlowView = 'checking' | 'unavailable' | 'address' | 'password' | 'link' | 'code' | 'auth' | 'account' | 'done';
 
 /** The message-key prefix of a flow: `addEmail`, `addPhone` or `reset`. */
 export function flowKey(state: FlowState): 'addEmail' | 'addPhone' | 'reset' {
@@ -21,6 +21,7 @@ const stepViews = {
   submittingCode: 'code',
   awaitingLink: 'link',
   authenticating: 'auth',
+  accountManagement: 'account',
   done: 'done',
 } as const satisfies Record<Exclude<FlowStep, 'requesting' | 'completing'>, FlowView>;
 
@@ -29,7 +30,8 @@ export function viewOf(state: FlowState): FlowView {
   const { step, returnTo, config } = state;
   if (step === 'requesting') return returnTo ? stepViews[returnTo] : 'address';
   if (step !== 'completing') return stepViews[step];
-  if (state.uia) return 'auth';
+  // Auth given while waiting for the link is answered on the link screen.
+  if (state.uia && !state.earlyAuth) return 'auth';
   // A reset that asks the password after the link finishes from the password screen.
   if (config.purpose === 'reset' && config.passwordStep === 'after-link') return 'password';
   return returnTo === 'awaitingCode' ? 'code' : 'link';
@@ -64,6 +66,7 @@ export function screenKeys(view: FlowView, state: FlowState, hostHandlesAuth?: b
     link: [link, `${link}.sent`],
     code: [`${key}.code`, `${key}.code.description`],
     auth: ['auth', stage ? `auth.${auth}.description` : undefined],
+    account: [`${key}.account`, `${key}.account.description`],
     done: [`${key}.done`, `${key}.done.description`, reset ? (state.logoutDevices ? 'reset.done.devicesSignedOut' : 'reset.done.devicesKept') : undefined],
   };
   return screens[view];

@@ -20,11 +20,13 @@ const byErrcode: Record<string, FlowErrorKind> = {
   M_MISSING_TOKEN: 'loggedOut',
   M_UNKNOWN_TOKEN: 'loggedOut',
   M_INVALID_SUBMIT_URL: 'invalidSubmitUrl',
+  M_USER_LOCKED: 'userLocked',
+  M_USER_SUSPENDED: 'userSuspended',
+  M_USER_LIMIT_EXCEEDED: 'userLimitExceeded',
   'request M_INVALID_PARAM': 'invalidAddress',
   'request M_BAD_JSON': 'invalidAddress',
   'request M_MISSING_PARAM': 'invalidAddress',
   'request M_INVALID_EMAIL': 'invalidAddress',
-  'submitCode M_INVALID_PARAM': 'invalidCode',
 };
 
 function kindOf(err: MatrixApiError, call: FailedCall): FlowErrorKind {
@@ -38,6 +40,12 @@ function kindOf(err: MatrixApiError, call: FailedCall): FlowErrorKind {
   if (errcode.startsWith('M_PASSWORD_')) return 'weakPassword';
   // Synapse without an SMS provider: 400 M_UNKNOWN "Adding phone numbers … is not supported by this homeserver".
   if (call === 'request' && status === 400 && /not supported/i.test(err.serverMessage ?? '')) return 'mediumNotSupported';
+  // A submit_url refuses a code in many ways: v1.18's M_TOKEN_INCORRECT, Synapse proxying the identity server's
+  // refusal as 400 M_UNKNOWN "Error contacting the identity server" (PROTOCOL "How Synapse behaves"), an identity
+  // server's own 404 M_NO_VALID_SESSION. Any 4xx there is about the code, but a refusal of the change and a 404/405
+  // with no Matrix error in it (the URL itself is gone).
+  const missing = (status === 404 || status === 405) && err.serverMessage === undefined;
+  if (call === 'submitCode' && status >= 400 && status < 500 && errcode !== 'M_FORBIDDEN' && !missing) return 'invalidCode';
   if (status === 404 || status === 405) return 'notOffered';
   if (errcode === 'M_FORBIDDEN') return 'forbidden';
   // 0 and 3xx: refused before sending, or a redirect not followed; 2xx: an answer we could not read.

@@ -1,5 +1,6 @@
+import type { UiaInfo } from '../protocol/types';
 import { hasHiddenCharacters } from './hiddenCharacters';
-import type { FlowConfig, FlowDraft, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
+import type { FlowConfig, FlowDraft, FlowError, FlowEvent, FlowState, FlowStep, ValidationSession } from './types';
 import { sameUia } from './uia';
 
 /** Default time before another email/SMS can be asked for. */
@@ -68,7 +69,12 @@ const proceed = (state: FlowState, trigger: 'user' | 'poll', returnTo: 'awaiting
       ? go(state, 'choosePassword')
       : state;
 
-const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) => go(state, 'enterAddress', { uia: undefined, draft: { ...state.draft, code: '' } });
+const changeAddress: Handler<'ADDRESS.CHANGE'> = (state) =>
+  go(state, 'enterAddress', { uia: undefined, earlyAuth: undefined, draft: { ...state.draft, code: '' } });
+
+// PROTOCOL "OAuth-era homeservers": every legacy endpoint is gone there, so whatever was under way stops here.
+const accountManaged: Handler<'ACCOUNT.MANAGED'> = (state, { accountManagement }) =>
+  go(state, 'accountManagement', { accountManagement, session: undefined, uia: undefined, earlyAuth: undefined, newPassword: undefined });
 
 const dismissError: Handler<'ERROR.DISMISS'> = (state) => ({ ...state, error: undefined });
 
@@ -93,7 +99,11 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
     session: same ? askAgain(previous, now) : { medium, address, country, phoneNumber, clientSecret: event.clientSecret, sendAttempt: 1 },
     uia: undefined,
   };
-  return needsPassword(state) && passwordStep === 'before-link' ? go(state, 'choosePassword', patch) : startRequest(state, 'enterAddress', patch);
+  // Reset by phone sends first, whatever the password step: Synapse has refused it since 2019 (PROTOCOL "How Synapse
+  // behaves"), and the person should hear that before typing a new password twice. The password comes after the code.
+  return needsPassword(state) && passwordStep === 'before-link' && medium === 'email'
+    ? go(state, 'choosePassword', patch)
+    : startRequest(state, 'enterAddress', patch);
 };
 
 const switchMedium: Handler<'MEDIUM.SWITCH'> = (state, { medium }) =>
@@ -116,6 +126,19 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
     phoneNumber: session.phoneNumber ?? state.draft.phoneNumber,
   },
 });
+
+/**
+ * The answer to auth given while waiting for the link. Not validated yet means auth passed (Synapse checks it first):
+ * wait quietly, polling with the session. Another prompt (wrong password, a further stage) or no verdict stays on
+ * the link screen with the prompt.
+ */
+const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState, error: FlowError, uia?: UiaInfo): FlowState =>
+  to(
+    'awaitingLink',
+    error.kind === 'notYetValidated'
+      ? { uia: undefined, earlyAuth: undefined, error: undefined }
+      : { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error },
+  );
 
 const awaiting: StepHandlers = {
   RESEND: (state, { now }) => {
@@ -204,7 +227,15 @@ const table: Record<FlowStep, StepHandlers> = {
   },
   awaitingLink: {
     ...awaiting,
-    CONTINUE: (state, event) => proceed(state, event.trigger, 'awaitingLink'),
+    // "I've opened the link" while the screen asks for auth: the server's answer is known, so the auth step takes it
+    // at once (no request that could only meet the same prompt).
+    CONTINUE: (state, event) =>
+      state.earlyAuth ? go(state, 'authenticating', { earlyAuth: undefined, returnTo: 'awaitingLink' }) : proceed(state, event.trigger, 'awaitingLink'),
+    // Synapse checks UIA before the link (PROTOCOL "How Synapse behaves"): ask now, so following the link is the last
+    // thing the person does. The step stays: resend, change address and "I've opened the link" keep working.
+    'AUTH.EARLY': (state, { uia }) => ({ ...state, uia, earlyAuth: true, session: state.session && { ...state.session, uiaSession: uia.session } }),
+    'AUTH.START': (state) => (state.earlyAuth ? go(state, 'completing', { trigger: 'user', returnTo: 'awaitingLink' }) : state),
+    'AUTH.FAILURE': (state, { error }) => (state.earlyAuth ? { ...state, error } : state),
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
@@ -214,6 +245,7 @@ const table: Record<FlowStep, StepHandlers> = {
       let { session } = state;
       if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
       const to = (step: FlowStep, patch?: Partial<FlowState>): FlowState => go(state, step, { session, trigger: undefined, error, ...patch });
+      if (state.earlyAuth) return earlyAuthAnswered(state, to, error, uia);
       // Not validated yet: back to waiting. A poll says nothing; a click explains.
       if (error.kind === 'notYetValidated') return to(back(state), { uia: undefined, error: state.trigger === 'poll' ? state.error : error });
       // The server wants (more) User-Interactive Auth. Its bare challenge (401, no errcode) is not a failure, unless it
@@ -238,6 +270,10 @@ const table: Record<FlowStep, StepHandlers> = {
     'AUTH.FAILURE': (state, { error }) => ({ ...state, error }),
     'ERROR.DISMISS': dismissError,
   },
+  accountManagement: {
+    'ACCOUNT.THREEPIDS': (state, { threepids }) =>
+      state.accountManagement ? { ...state, accountManagement: { ...state.accountManagement, threepids } } : state,
+  },
   done: {},
 };
 
@@ -248,6 +284,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     const { address, country, phoneNumber } = state.draft;
     return createInitialState(state.config, state.step === 'done' ? undefined : { address, country, phoneNumber });
   }
+  // The account page replaces any screen before the first send: a reset reads the server in the background from its
+  // first screen, and its first request waits for that answer.
+  if (event.type === 'ACCOUNT.MANAGED' && ['checking', 'enterAddress', 'choosePassword', 'requesting'].includes(state.step)) return accountManaged(state, event);
   const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;
 }

@@ -26,3 +26,8 @@ export function canResend(state: FlowState, now: number): boolean {
 export function isAwaiting(state: FlowState): boolean {
   return state.step === 'awaitingCode' || state.step === 'awaitingLink';
 }
+
+/** True when the flow waits for the person to confirm it's them: on the auth step, or on the link screen while waiting. */
+export function isAskingAuth(state: FlowState): boolean {
+  return state.step === 'authenticating' || (state.step === 'awaitingLink' && !!state.earlyAuth && !!state.uia);
+}

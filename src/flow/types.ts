@@ -1,4 +1,4 @@
-import type { Capabilities, Medium, UiaInfo } from '../protocol/types';
+import type { Capabilities, Medium, Threepid, UiaInfo } from '../protocol/types';
 
 /** What the flow is for: add the address to the account, reset the password with it, or prove it while signing up. */
 export type FlowPurpose = 'add' | 'reset' | 'register';
@@ -18,6 +18,7 @@ export type FlowStep =
   | 'submittingCode'
   | 'completing'
   | 'authenticating' // add only: User-Interactive Auth
+  | 'accountManagement' // an OAuth-era server: the change is made on its account page, not here
   | 'done';
 
 /** Why a flow cannot be used on this server. */
@@ -46,6 +47,9 @@ export type FlowErrorKind =
   | 'hiddenCharacters'
   | 'authLoop'
   | 'misconfigured'
+  | 'userLocked'
+  | 'userSuspended'
+  | 'userLimitExceeded'
   | 'offline'
   | 'timeout'
   | 'server'
@@ -97,6 +101,16 @@ export interface FlowDraft {
   code: string;
 }
 
+/** Where an OAuth-era server makes the change (step `accountManagement`): its account page, never a legacy request. */
+export interface AccountManagement {
+  /** The OAuth issuer, e.g. `https://account.example.org/` (name its host to the person). */
+  issuer: string;
+  /** The page to open: add flows, the account page with `action=org.matrix.profile` when offered; reset, the bare account page; else the issuer. */
+  url: string;
+  /** The account's current addresses (add flows), once read; read again when the person comes back to the tab. */
+  threepids?: Threepid[];
+}
+
 /** Fixed settings of one flow. */
 export interface FlowConfig {
   purpose: FlowPurpose;
@@ -115,8 +129,12 @@ export interface FlowState {
   /** Why the flow cannot be used (step `unavailable`). */
   unavailable?: UnavailableReason;
   capabilities?: Capabilities;
-  /** UIA the server asks for (step `authenticating`). */
+  /** UIA the server asks for (step `authenticating`, or while waiting for the link when `earlyAuth`). */
   uia?: UiaInfo;
+  /** Add by link: the server asked for auth while the person waits for the link, so the link screen asks too. */
+  earlyAuth?: boolean;
+  /** Step `accountManagement`: where the change is made instead. */
+  accountManagement?: AccountManagement;
   /** The new password for reset, in memory only — never persisted, never rendered. */
   newPassword?: string;
   logoutDevices: boolean;
@@ -132,6 +150,9 @@ export interface FlowState {
 export type FlowEvent =
   | { type: 'CAPABILITIES.SUCCESS'; capabilities: Capabilities }
   | { type: 'CAPABILITIES.FAILURE' }
+  | { type: 'ACCOUNT.MANAGED'; accountManagement: AccountManagement }
+  | { type: 'ACCOUNT.THREEPIDS'; threepids: Threepid[] }
+  | { type: 'AUTH.EARLY'; uia: UiaInfo }
   | { type: 'ADDRESS.SUBMIT'; address: string; country?: string; phoneNumber?: string; clientSecret: string; now: number }
   | { type: 'PASSWORD.SUBMIT'; password: string; logoutDevices: boolean }
   | { type: 'REQUEST.SUCCESS'; sid: string; submitUrl?: string; now: number }

@@ -1,11 +1,13 @@
 import { addEmailMessages } from './messages/addEmail';
 import { addPhoneMessages } from './messages/addPhone';
 import { authMessages } from './messages/auth';
+import { capabilitiesMessages } from './messages/capabilities';
 import { emailMessages } from './messages/email';
 import { errorMessages } from './messages/errors';
 import { phoneMessages } from './messages/phone';
 import { registerMessages } from './messages/register';
 import { resetMessages } from './messages/reset';
+import { resetPhoneMessages } from './messages/resetPhone';
 import { sharedMessages } from './messages/shared';
 
 /**
@@ -22,6 +24,7 @@ export const placeholders = {
   min: 'the minimum password length',
   service: 'the name of a webmail service (Gmail, Outlook, …), a brand name shown as it is',
   reason: "the server's own short explanation, quoted as it sent it (always English text from the server)",
+  host: "the host name of the server that manages the account, e.g. account.example.org",
 } as const;
 
 /** A placeholder name, e.g. `address` for `{address}`. */
@@ -36,6 +39,7 @@ export type Placeholder = keyof typeof placeholders;
  */
 export const en = {
   ...sharedMessages,
+  ...capabilitiesMessages,
   ...emailMessages,
   ...phoneMessages,
   ...addEmailMessages,
@@ -43,6 +47,7 @@ export const en = {
   ...authMessages,
   ...resetMessages,
   ...registerMessages,
+  ...resetPhoneMessages,
   ...errorMessages,
 };
 

@@ -1,3 +1,4 @@
+import { cachedAuthMetadata, discoverAuthMetadata } from './authMetadata';
 import { checkClientSecret, checkRequestToken, checkSubmit } from './guards';
 import { send, type HttpRequest } from './http';
 import type { JsonObject } from './parseResponse';
@@ -29,7 +30,16 @@ export function createThreepidClient(options: ThreepidClientOptions): ThreepidCl
     return send(config, { method, url, body, token }, signal);
   };
 
+  const origin = baseUrl.replace(/\/+$/, '');
+  // Discovery lives beside the versioned prefix: `/_matrix/client/v3` → `/_matrix/client/v1/auth_metadata`.
+  const clientRoot = root.replace(/\/[^/]*$/, '');
+  const getAuthMetadata = cachedAuthMetadata((signal) =>
+    discoverAuthMetadata(async (url, s) => (await call('GET', url, undefined, false, s)).body, clientRoot, origin, signal),
+  );
+
   return {
+    getAuthMetadata,
+
     async requestToken(purpose, params, signal) {
       checkRequestToken(params);
       const body: JsonObject =

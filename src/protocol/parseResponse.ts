@@ -15,7 +15,8 @@ export type JsonObject = Record<string, unknown>;
 /** True for a plain JSON object (not null, not an array). */
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+/** The strings of a JSON array; anything else is an empty list. */
+export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
 /** A well-formed 2xx answer that does not have the shape we need. */
 export const badResponse = (status: number): MatrixApiError =>

@@ -79,6 +79,16 @@ export interface Capabilities {
   changePassword: boolean;
 }
 
+/** What an OAuth-era homeserver (spec v1.15+, MSC2965) says about the server that owns its accounts. */
+export interface AuthMetadata {
+  /** The OAuth 2.0 issuer, e.g. `https://account.example.org/`. */
+  issuer: string;
+  /** The account page where the person changes email, phone and password (http/https only). */
+  accountManagementUri?: string;
+  /** The `action` values the account page accepts (MSC4191), e.g. `org.matrix.profile`. */
+  accountManagementActions: string[];
+}
+
 /** Options of `createThreepidClient`. */
 export interface ThreepidClientOptions {
   /** Homeserver base URL, e.g. `https://matrix.example.org`. */
@@ -104,4 +114,9 @@ export interface ThreepidClient {
   getCapabilities(signal?: AbortSignal): Promise<Capabilities>;
   whoami(signal?: AbortSignal): Promise<{ userId: string }>;
   fallbackAuthUrl(stageType: string, session: string): string;
+  /**
+   * The OAuth server the homeserver delegates accounts to, or null for a legacy server. Read once per client and
+   * kept; never rejects but when aborted. Optional so a host's own client keeps working: absent means legacy.
+   */
+  getAuthMetadata?(signal?: AbortSignal): Promise<AuthMetadata | null>;
 }

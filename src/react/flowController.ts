@@ -1,17 +1,19 @@
 import { toFlowError, type FailedCall } from '../flow/errors';
+import { isAskingAuth } from '../flow/selectors';
 import type { FlowError, FlowEvent, FlowState, ValidationSession } from '../flow/types';
 import { sameUia } from '../flow/uia';
 import { generateClientSecret } from '../protocol/clientSecret';
-import { MatrixApiError, ThreepidNetworkError } from '../protocol/errors';
+import { MatrixApiError, ThreepidNetworkError, isUiaRequired } from '../protocol/errors';
 import type { AuthDict, ThreepidClient } from '../protocol/types';
 import { isValidNextLink } from '../protocol/urlSafety';
+import { findAccountManagement } from './accountManagement';
 import { openFallbackAuth } from './fallbackAuth';
 import type { FlowStore } from './flowStore';
 import { clearFlow } from './persistence';
 import type { PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
 
 /** The network steps: each runs as its own react-query mutation, keyed `['matrix-threepid-kit', step]`. */
-export type NetworkStep = 'requestToken' | 'submitToken' | 'whoami' | 'complete' | 'poll';
+export type NetworkStep = 'requestToken' | 'submitToken' | 'whoami' | 'complete' | 'poll' | 'authMetadata' | 'threepids';
 
 /** What the controller reads afresh on every call: the hook refreshes it on each render. */
 export interface FlowLive {
@@ -27,6 +29,8 @@ export interface FlowController {
   actions: Omit<ThreepidFlow, 'state' | 'canResend' | 'resendAvailableAt' | 'isBusy' | 'autoDetects'>;
   /** One silent check for the followed link; resolves true to keep polling. */
   poll(): Promise<boolean>;
+  /** Reads the account's addresses again (step `accountManagement`); resolves true, to keep reading them. */
+  refreshThreepids(): Promise<boolean>;
   /** Mounted (again, under StrictMode) or unmounted: an unmounted flow aborts its requests and ignores late answers. */
   setMounted(mounted: boolean): void;
 }
@@ -136,13 +140,21 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       stalls = 0;
       return void store.dispatch({ type: 'AUTH.CANCEL', error: { kind: 'authLoop' } });
     }
+    await askHost(after);
+  }
+
+  /**
+   * The host's dialog replaces the kit's prompt, so it is asked again after a wrong answer, with the reason.
+   * A dialog that failed counts as giving up: back to waiting, where the person can try again.
+   */
+  async function askHost(after: FlowState): Promise<void> {
     const onAuthRequired = live.current.options.onAuthRequired;
-    if (after.step !== 'authenticating' || !after.uia || !onAuthRequired) return;
-    // The host's dialog replaces the kit's step, so it is asked again after a wrong answer, with the reason.
-    // A dialog that failed counts as giving up: back to waiting, where the person can try again.
-    const hostAuth = await onAuthRequired(after.uia, after.error).catch(() => null);
-    if (!mounted || store.get().step !== 'authenticating') return;
-    if (hostAuth) await complete(store.dispatch({ type: 'AUTH.START' }), { session: after.uia.session, ...hostAuth });
+    const uia = after.uia;
+    if (!isAskingAuth(after) || !uia || !onAuthRequired) return;
+    const hostAuth = await onAuthRequired(uia, after.error).catch(() => null);
+    // Still on the same prompt: the person may have moved on meanwhile.
+    if (!mounted || store.get().uia !== uia) return;
+    if (hostAuth) await complete(store.dispatch({ type: 'AUTH.START' }), { session: uia.session, ...hostAuth });
     else store.dispatch({ type: 'AUTH.CANCEL' });
   }
 
@@ -155,6 +167,13 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       // The host's mistake, not the person's or the server's: say so where the host looks, and send nothing.
       console.error('matrix-threepid-kit: the `nextLink` prop must be an http(s) URL; nothing was sent.');
       return void store.dispatch({ type: 'REQUEST.FAILURE', error: { kind: 'misconfigured', prop: 'nextLink' }, now: Date.now() });
+    }
+    // A reset checks the server in the background; its first request waits for that answer (kept by the client), so
+    // an OAuth-era server never gets a legacy request.
+    if (purpose === 'reset') {
+      const managed = await run('authMetadata', (signal) => findAccountManagement(client, purpose, signal));
+      if (!managed) return;
+      if (managed.ok && managed.value) return void store.dispatch({ type: 'ACCOUNT.MANAGED', accountManagement: managed.value });
     }
     const common = { clientSecret: session.clientSecret, sendAttempt: session.sendAttempt, ...(options.nextLink ? { nextLink: options.nextLink } : {}) };
     const outcome = await run('requestToken', (signal) => {
@@ -175,9 +194,9 @@ export function createFlowController(store: FlowStore, live: { readonly current:
 
   /** Where the person answers the server's UIA: the new step, or undefined when not on the auth step. */
   function startAuth(): { next: FlowState; session: string | undefined } | undefined {
-    const current = store.get();
-    if (current.step !== 'authenticating') return undefined;
-    return { session: current.uia?.session, next: store.dispatch({ type: 'AUTH.START' }) };
+    const session = store.get().uia?.session;
+    const next = store.advance({ type: 'AUTH.START' });
+    return next && { session, next };
   }
 
   const actions: FlowController['actions'] = {
@@ -228,9 +247,12 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const current = store.get();
       const session = current.uia?.session;
       // One popup at a time: a second click must not open another window over the first.
-      if (current.step !== 'authenticating' || fallback) return;
+      if (!isAskingAuth(current) || fallback) return;
       // No session to open the page with, or no stage left: ask the server again instead (bounded like any attempt).
-      if (!session || !stageType) return void complete(store.dispatch({ type: 'AUTH.START' }), session ? { session } : undefined);
+      if (!session || !stageType) {
+        const started = startAuth();
+        return void (started && complete(started.next, session ? { session } : undefined));
+      }
       // Tracked with the requests so unmount, reset and change-address also close the popup.
       const controller = new AbortController();
       controllers.add(controller);
@@ -238,7 +260,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       void openFallbackAuth(live.current.client.fallbackAuthUrl(stageType, session), controller.signal).then((outcome) => {
         controllers.delete(controller);
         if (fallback === controller) fallback = undefined;
-        if (controller.signal.aborted || !mounted || store.get().step !== 'authenticating') return;
+        if (controller.signal.aborted || !mounted || !isAskingAuth(store.get())) return;
         // Closed unfinished: say so, rather than leave "waiting for the other window" on screen.
         if (outcome !== 'done') store.dispatch({ type: 'AUTH.FAILURE', error: { kind: outcome === 'blocked' ? 'popupBlocked' : 'authCancelled' } });
         else return complete(store.dispatch({ type: 'AUTH.START' }), { session });
@@ -282,10 +304,21 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       if (!outcome || store.get().step !== 'awaitingLink') return false;
       const failure = outcome.ok ? undefined : completeFailure(outcome.error);
       if (failure?.error.kind === 'notYetValidated') return true;
+      // Auth first (Synapse): ask for it on the link screen, and stop polling until it is given.
+      if (!outcome.ok && isUiaRequired(outcome.error)) {
+        await askHost(store.dispatch({ type: 'AUTH.EARLY', uia: outcome.error.uia }));
+        return false;
+      }
       store.dispatch({ type: 'CONTINUE', trigger: 'poll' });
       if (failure) store.dispatch(failure);
       else finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
       return false;
+    },
+    async refreshThreepids() {
+      const outcome = await run('threepids', (signal) => live.current.client.getThreepids(signal));
+      // A list that cannot be read stays as it was: it is a courtesy, the account page is the answer.
+      if (outcome?.ok) store.dispatch({ type: 'ACCOUNT.THREEPIDS', threepids: outcome.value });
+      return true;
     },
     setMounted(now) {
       mounted = now;

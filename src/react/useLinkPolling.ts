@@ -6,9 +6,10 @@ const BACKOFF = 1.5;
 /**
  * While `active`, calls `poll` every `intervalMs`, slowing down (×1.5, up to 30 s) while the answer stays "not yet".
  * Paused while the page is hidden; polls at once when the tab becomes visible or regains focus — the moment the
- * person is most likely back from their email. `poll` resolves true to keep polling, false to stop.
+ * person is most likely back from their email. `poll` resolves true to keep polling, false to stop. `immediate`: the
+ * first poll goes at once.
  */
-export function useLinkPolling(active: boolean, intervalMs: number, poll: () => Promise<boolean>): void {
+export function useLinkPolling(active: boolean, intervalMs: number, poll: () => Promise<boolean>, immediate = false): void {
   const pollRef = useRef(poll);
   pollRef.current = poll;
 
@@ -43,7 +44,8 @@ export function useLinkPolling(active: boolean, intervalMs: number, poll: () => 
       void tick().then(schedule);
     };
 
-    schedule();
+    if (immediate && !hidden()) void tick();
+    else schedule();
     document.addEventListener('visibilitychange', onReturn);
     window.addEventListener('focus', onReturn);
     return () => {
@@ -52,5 +54,6 @@ export function useLinkPolling(active: boolean, intervalMs: number, poll: () => 
       document.removeEventListener('visibilitychange', onReturn);
       window.removeEventListener('focus', onReturn);
     };
+    // `immediate` is read when polling starts only.
   }, [active, intervalMs]);
 }

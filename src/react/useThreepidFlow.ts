@@ -2,6 +2,7 @@ import { MutationObserver, QueryClientContext, useQuery, useQueryClient } from '
 import { useContext, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
+import { checkServer } from './accountManagement';
 import { createFlowController, type FlowLive } from './flowController';
 import { createFlowStore } from './flowStore';
 import { loadFlow, saveFlow } from './persistence';
@@ -12,6 +13,7 @@ import { useLinkPolling } from './useLinkPolling';
 export type { AuthRequiredHandler, FlowResult, PhoneAddress, ThreepidFlow, ThreepidFlowOptions } from './types';
 
 const DEFAULT_POLL_MS = 3000;
+const ACCOUNT_REFRESH_MS = 30_000;
 
 // Capabilities are cached per flow instance: react-query hashes keys as JSON, where every client object looks like
 // `{}` (so two servers would share an answer), and keying by object identity would refetch forever for a host that
@@ -68,23 +70,29 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
       setTimeout(() => mount === mounts.current && capabilitiesRead.current?.abort(), 0);
     };
   }, [flow]);
-  const capabilities = useQuery({
+  // A reset reads the server in the background from its first screen; an add flow before it (step `checking`).
+  const check = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
     queryFn: () => {
       const controller = new AbortController();
       capabilitiesRead.current = controller;
-      return client.getCapabilities(controller.signal);
+      return checkServer(client, purpose, controller.signal);
     },
-    enabled: purpose === 'add' && state.step === 'checking',
+    enabled: purpose === 'reset' || state.step === 'checking',
     retry: false,
     networkMode: 'always',
     staleTime: 60_000,
   });
   useEffect(() => {
-    if (store.get().step !== 'checking') return;
-    if (capabilities.data) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities: capabilities.data });
-    else if (capabilities.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
-  }, [capabilities.data, capabilities.isError, store, state.step]);
+    const { capabilities, accountManagement } = check.data ?? {};
+    if (accountManagement) store.dispatch({ type: 'ACCOUNT.MANAGED', accountManagement });
+    else if (store.get().step !== 'checking') return;
+    else if (capabilities) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities });
+    else if (check.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
+  }, [check.data, check.isError, store, state.step]);
+  // The account page is where addresses change now: the list is read at once, again whenever the person comes back
+  // to the tab, and now and then while they stay (the link poller's rhythm, slowed right down).
+  useLinkPolling(purpose === 'add' && state.step === 'accountManagement', ACCOUNT_REFRESH_MS, flow.refreshThreepids, true);
 
   // --- Resume after a reload, and keep the session saved while waiting.
   useEffect(() => {
@@ -114,15 +122,16 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
   // --- Finish by ourselves once the link is followed, where that is safe (see useLinkPolling).
   // At least half a second between polls: 0 would hammer the server.
   const pollMs = options.pollIntervalMs === false ? false : Math.max(500, options.pollIntervalMs ?? DEFAULT_POLL_MS);
-  // Reset can finish once it knows the new password; add once UIA is done (before that, a poll would only meet UIA);
-  // a sign-up stage at once (it is itself the UIA). Not after another error (a cancelled confirmation, say): the
+  // Reset can finish once it knows the new password; add once UIA is done. Before that, an add flow's first poll
+  // goes at once and meets UIA: the link screen then asks for the password while the person waits (AUTH.EARLY).
+  // A sign-up stage at once (it is itself the UIA). Not after another error (a cancelled confirmation, say): the
   // screen must not promise what no poll will do.
+  const uiaStarted = state.session?.uiaSession !== undefined;
+  const quiet = !state.error || state.error.kind === 'notYetValidated';
   const autoDetects =
-    pollMs !== false &&
-    (purpose === 'reset' ? state.newPassword !== undefined : purpose !== 'add' || state.session?.uiaSession !== undefined) &&
-    (!state.error || state.error.kind === 'notYetValidated');
-  const pollAllowed = autoDetects && state.step === 'awaitingLink';
-  useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll);
+    pollMs !== false && quiet && (purpose === 'reset' ? state.newPassword !== undefined : purpose !== 'add' || (uiaStarted && !state.earlyAuth));
+  const pollAllowed = pollMs !== false && (purpose === 'add' || autoDetects) && state.step === 'awaitingLink' && !state.earlyAuth && quiet;
+  useLinkPolling(pollAllowed, pollMs || DEFAULT_POLL_MS, flow.poll, purpose === 'add' && !uiaStarted);
 
   return {
     state,

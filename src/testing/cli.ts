@@ -12,15 +12,17 @@ export type CliResult = { hs: FakeHomeserver; server: ListeningServer } | { exit
 
 const USAGE = `Usage: matrix-threepid-fake-homeserver [options]
 
+  --preset <name>            synapse (default: Synapse + Sydent) or oauth (Synapse + Matrix Authentication Service)
   --port <n>                 port to listen on (default 8008; 0 = any free port)
   --host <addr>              address to bind (default 127.0.0.1)
   --prefix <path>            client API prefix (default /_matrix/client/v3)
   --server-name <name>       server name in user IDs (default localhost)
   --email-submit-url         email requestToken returns a submit_url and mails a code
   --no-msisdn                answer phone requests like Synapse without an SMS provider
-  --no-reset-by-phone        account/password/msisdn/requestToken is unknown, like Synapse
+  --reset-by-phone           offer reset by phone (spec only: Synapse refuses it)
+  --no-reset-by-phone        account/password/msisdn/requestToken is unknown, like Synapse (the default)
   --inhibit-threepid-errors  hide in-use / not-found behind a fake sid
-  --token-incorrect-errcode  a wrong code is 400 M_TOKEN_INCORRECT instead of { success: false }
+  --token-incorrect-errcode  a wrong code is 400 M_TOKEN_INCORRECT (spec v1.18) instead of Synapse's 400 M_UNKNOWN
   --no-rate-limit            no requestToken rate limit
   --latency <ms>             delay every answer
   --help                     show this help`;
@@ -44,6 +46,12 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
       case '--help':
       case '-h':
         return { exitCode: 0 };
+      case '--preset': {
+        const v = value();
+        if (v !== 'synapse' && v !== 'oauth') return { exitCode: 2, message: 'Invalid --preset (synapse or oauth)' };
+        options.preset = v;
+        break;
+      }
       case '--port': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 0 || n > 65535) return { exitCode: 2, message: 'Invalid --port' };
@@ -79,6 +87,9 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
         break;
       case '--no-msisdn':
         options.msisdnSupported = false;
+        break;
+      case '--reset-by-phone':
+        options.resetByPhone = true;
         break;
       case '--no-reset-by-phone':
         options.resetByPhone = false;
@@ -141,6 +152,7 @@ export async function runFakeHomeserverCli(argv: readonly string[], out: CliOutp
   }
   out.log(`Fake Matrix homeserver listening on ${server.url}`);
   out.log(`Client API prefix: ${hs.prefix}`);
+  if (parsed.options.preset === 'oauth') out.log(`Accounts are managed by an OAuth server: ${server.url}/ (legacy 3PID endpoints answer M_UNRECOGNIZED)`);
   out.log('Test users:');
   for (const user of hs.users.all()) {
     const auth = user.sso ? 'SSO only (UIA via fallback page)' : `password "${user.password ?? ''}"`;

@@ -24,8 +24,10 @@ export function sendValidationMessage(
 ): void {
   const now = state.options.now();
   const withCode = usesSubmitUrl(state, session.medium);
-  // Synapse mails a 32-character token in a link; SMS-style codes are 6 digits.
-  const token = withCode ? randomDigits(6) : randomString(32);
+  // Synapse mails a 32-character token in a link; SMS-style codes are 6 digits. Sydent texts the same code again on a
+  // resend (PROTOCOL "How Synapse behaves").
+  const sameCode = session.medium === 'msisdn' && state.options.tokenIncorrectStyle === 'synapse' ? session.tokens.at(-1)?.token : undefined;
+  const token = sameCode ?? (withCode ? randomDigits(6) : randomString(32));
   session.tokens.push({ token, expiresAt: now + state.options.tokenLifetimeMs });
   session.lastSendAttempt = sendAttempt;
   const message: InboxMessage = { to: session.address, medium: session.medium, kind: purpose, token, sid: session.sid, sentAt: now };

@@ -16,7 +16,7 @@ import type {
   ListenOptions,
 } from './types';
 
-/** A fake Matrix homeserver for the 3PID endpoints, behaving like Synapse. */
+/** A fake Matrix homeserver for the 3PID endpoints, behaving like Synapse (or Synapse + MAS: preset `oauth`). */
 export interface FakeHomeserver {
   /**
    * fetch-compatible entry point: pass it as the protocol client's `fetch` option (no network involved). For msw,
@@ -49,7 +49,7 @@ export interface FakeHomeserver {
 export function createFakeHomeserver(options?: FakeHomeserverOptions): FakeHomeserver {
   const resolved = resolveOptions(options);
   const state = createState(resolved);
-  const core = createCore(state, buildRoutes(state.paths));
+  const core = createCore(state, buildRoutes(state.paths, !!resolved.authService));
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     core(new Request(input, init), { clientKey: 'fetch' });

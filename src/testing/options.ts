@@ -1,6 +1,7 @@
 import type { RateLimitConfig } from './rateLimit';
-import type { CapabilitySetting, Exchange, FakeHomeserverOptions, FakeRegistrationOptions, FakeUserInit } from './types';
+import type { CapabilitySetting, Exchange, FakeAuthService, FakeHomeserverOptions, FakeRegistrationOptions, FakeUserInit } from './types';
 import type { Medium } from '../protocol/types';
+import { PRESETS } from './presets';
 import { SEED_USERS } from './seedUsers';
 
 /** Options with every default filled in. */
@@ -11,7 +12,8 @@ export interface ResolvedOptions {
   emailSubmitUrl: boolean;
   msisdnSupported: boolean;
   resetByPhone: boolean;
-  tokenIncorrectStyle: 'success-false' | 'errcode';
+  tokenIncorrectStyle: 'synapse' | 'success-false' | 'errcode';
+  authService: FakeAuthService | undefined;
   tokenLifetimeMs: number;
   inhibitThreepidErrors: boolean;
   threepidChanges: CapabilitySetting;
@@ -26,8 +28,10 @@ export interface ResolvedOptions {
   registration: Required<FakeRegistrationOptions>;
 }
 
-/** Fills in the defaults (Synapse's where Synapse has one). */
-export function resolveOptions(options: FakeHomeserverOptions = {}): ResolvedOptions {
+/** Fills in the defaults: the preset's (Synapse's by default), then Synapse's where Synapse has one. */
+export function resolveOptions(given: FakeHomeserverOptions = {}): ResolvedOptions {
+  const preset = PRESETS[given.preset ?? 'synapse'];
+  const options: FakeHomeserverOptions = { ...preset, ...given, capabilities: { ...preset.capabilities, ...given.capabilities } };
   const prefix = `/${options.prefix ?? '/_matrix/client/v3'}`.replace(/\/+/g, '/').replace(/\/$/, '');
   return {
     baseUrl: (options.baseUrl ?? 'http://localhost:8008').replace(/\/+$/, ''),
@@ -35,8 +39,9 @@ export function resolveOptions(options: FakeHomeserverOptions = {}): ResolvedOpt
     serverName: options.serverName ?? 'localhost',
     emailSubmitUrl: options.emailSubmitUrl ?? false,
     msisdnSupported: options.msisdnSupported ?? true,
-    resetByPhone: options.resetByPhone ?? true,
-    tokenIncorrectStyle: options.tokenIncorrectStyle ?? 'success-false',
+    resetByPhone: options.resetByPhone ?? false,
+    tokenIncorrectStyle: options.tokenIncorrectStyle ?? 'synapse',
+    authService: options.authService,
     tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
     inhibitThreepidErrors: options.inhibitThreepidErrors ?? false,
     threepidChanges: options.capabilities?.threepidChanges ?? true,

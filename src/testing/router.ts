@@ -1,6 +1,7 @@
 import type { Medium, Purpose } from '../protocol/types';
 import { unrecognized } from './reply';
 import { capabilities, threepidDelete, threepids, versions, whoami } from './routes/account';
+import { stableAuthMetadata, unstableAuthMetadata, wellKnown } from './routes/authService';
 import { confirmReset, followValidationLink, showResetConfirmation } from './routes/emailLinks';
 import { showFallback, submitFallback } from './routes/fallback';
 import { login, loginFlows } from './routes/login';
@@ -38,10 +39,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The route table for an API prefix. */
-export function buildRoutes(paths: ServerPaths): Route[] {
+/**
+ * The route table for an API prefix. With an auth service (MAS), Synapse does not register the legacy 3PID and
+ * password endpoints at all (PROTOCOL "OAuth-era homeservers"): they fall through to M_UNRECOGNIZED.
+ */
+export function buildRoutes(paths: ServerPaths, oauth = false): Route[] {
   const p = paths.prefix;
-  const routes: Route[] = [];
+  const routes: Route[] = [
+    { method: 'GET', path: `${paths.clientRoot}/v1/auth_metadata`, endpoint: 'authMetadata', handler: stableAuthMetadata },
+    { method: 'GET', path: `${paths.unstable}/org.matrix.msc2965/auth_metadata`, endpoint: 'authMetadata', handler: unstableAuthMetadata },
+    { method: 'GET', path: '/.well-known/matrix/client', endpoint: 'wellKnown', handler: wellKnown },
+  ];
+  const legacy = (route: Route): boolean =>
+    !oauth || !['requestToken', 'submitToken', 'link', 'threepidAdd', 'threepidDelete', 'password'].includes(route.endpoint);
   for (const [purpose, segment] of PURPOSE_SEGMENTS) {
     for (const medium of MEDIA) {
       const handler: RouteHandler = (state, req) => requestToken(state, req, purpose, medium);
@@ -70,7 +80,7 @@ export function buildRoutes(paths: ServerPaths): Route[] {
     { method: 'GET', path: fallback, endpoint: 'fallback', handler: showFallback },
     { method: 'POST', path: fallback, endpoint: 'fallback', handler: submitFallback },
   );
-  return routes;
+  return routes.filter(legacy);
 }
 
 function matchPath(route: Route, path: string): Record<string, string> | undefined {

@@ -14,6 +14,8 @@ export type FaultEndpoint =
   | 'login'
   | 'link'
   | 'fallback'
+  | 'authMetadata'
+  | 'wellKnown'
   | '*';
 
 /** Name of the endpoint a request was routed to, as recorded in the request log. */
@@ -99,8 +101,28 @@ export interface Exchange {
 /** A capability value: enabled, disabled, or left out of the `/capabilities` answer. */
 export type CapabilitySetting = boolean | 'absent';
 
+/** The OAuth 2.0 server an OAuth-era homeserver delegates accounts to (Matrix Authentication Service). */
+export interface FakeAuthService {
+  /** Issuer; default the homeserver's own origin with `/`. */
+  issuer?: string;
+  /** Account page; default `{issuer}account/`. */
+  accountManagementUri?: string;
+  /** `account_management_actions_supported`; default MAS's list (with `org.matrix.profile`). */
+  actions?: string[];
+  /**
+   * Where the server says so: `stable` (`/_matrix/client/v1/auth_metadata`, and the unstable path too), `unstable`
+   * (only MSC2965's path, with MSC4191's prefixed field names) or `wellKnown` (only `org.matrix.msc2965.authentication`
+   * in `/.well-known/matrix/client`). Default `stable`.
+   */
+  discovery?: 'stable' | 'unstable' | 'wellKnown';
+}
+
 /** Options of `createFakeHomeserver`; every one is optional. */
 export interface FakeHomeserverOptions {
+  /** The server to model, before the options below: `synapse` (default) or `oauth` (Synapse + MAS); see PRESETS. */
+  preset?: 'synapse' | 'oauth';
+  /** Accounts live on this OAuth server: legacy 3PID/password endpoints are gone (M_UNRECOGNIZED). Set by preset `oauth`. */
+  authService?: FakeAuthService;
   /** Origin used for links and as the msw match base while not listening; default `http://localhost:8008`. */
   baseUrl?: string;
   /** Client-server API prefix; default `/_matrix/client/v3`. */
@@ -111,10 +133,13 @@ export interface FakeHomeserverOptions {
   emailSubmitUrl?: boolean;
   /** When false, phone requestToken fails like Synapse without an SMS delegate; default true. */
   msisdnSupported?: boolean;
-  /** When false, `account/password/msisdn/requestToken` is unknown (M_UNRECOGNIZED) like Synapse; default true. */
+  /** Offer reset by phone (spec only; Synapse has refused it since 2019 with M_UNRECOGNIZED); default false. */
   resetByPhone?: boolean;
-  /** How submit_url reports a wrong code: 200 `{ success: false }` (default) or 400 `M_TOKEN_INCORRECT`. */
-  tokenIncorrectStyle?: 'success-false' | 'errcode';
+  /**
+   * How submit_url refuses a code: `synapse` (default: 400 M_UNKNOWN "Error contacting the identity server" for any
+   * refusal, as Synapse proxies Sydent), or the spec's 200 `{ success: false }` / v1.18's 400 `M_TOKEN_INCORRECT`.
+   */
+  tokenIncorrectStyle?: 'synapse' | 'success-false' | 'errcode';
   /** Lifetime of an emailed/texted token; default 3 600 000 (1 h). */
   tokenLifetimeMs?: number;
   /** Hide in-use / not-found behind a fake sid that never validates (Synapse `request_token_inhibit_3pid_errors`). */

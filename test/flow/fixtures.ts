@@ -18,6 +18,7 @@ export const OTHER_PHONE = { address: '+14155550123', country: 'US', phoneNumber
 export const SID = 'sid-one';
 export const SUBMIT_URL = 'https://matrix.example.org/_matrix/client/unstable/add_threepid/msisdn/submit_token';
 export const UIA_SESSION = 'uia-session-xyz';
+export const ACCOUNT_MANAGEMENT = { issuer: 'https://account.example.org/', url: 'https://account.example.org/account/?action=org.matrix.profile' };
 
 /** Every step, checked for exhaustiveness by the compiler. */
 const stepSet: Record<FlowStep, true> = {
@@ -31,6 +32,7 @@ const stepSet: Record<FlowStep, true> = {
   submittingCode: true,
   completing: true,
   authenticating: true,
+  accountManagement: true,
   done: true,
 };
 /** All step names. */
@@ -135,7 +137,8 @@ export function started(config: FlowConfig): FlowState {
 /** The events from typing the address until the request is on the wire. */
 export function requestEvents(config: FlowConfig, now = NOW): FlowEvent[] {
   const events: FlowEvent[] = [submitAddress(config.medium, { now })];
-  if (config.purpose === 'reset' && config.passwordStep === 'before-link') {
+  // A phone reset sends first whatever the password step (Synapse refuses reset by phone: say so before the password).
+  if (config.purpose === 'reset' && config.passwordStep === 'before-link' && config.medium === 'email') {
     events.push({ type: 'PASSWORD.SUBMIT', password: PASSWORD, logoutDevices: false });
   }
   return events;
@@ -153,7 +156,7 @@ export interface StateAtOptions {
  */
 export function stateAt(step: FlowStep, config: FlowConfig, options: StateAtOptions = {}): FlowState {
   const { purpose, passwordStep } = config;
-  const afterLinkReset = purpose === 'reset' && passwordStep === 'after-link';
+  const afterLinkReset = purpose === 'reset' && (passwordStep === 'after-link' || config.medium === 'msisdn');
   const requesting = (): FlowState => run(started(config), ...requestEvents(config));
   const awaiting = (code: boolean): FlowState =>
     run(requesting(), { type: 'REQUEST.SUCCESS', sid: SID, ...(code ? { submitUrl: SUBMIT_URL } : {}), now: NOW });
@@ -175,7 +178,7 @@ export function stateAt(step: FlowStep, config: FlowConfig, options: StateAtOpti
         return started(config);
       case 'choosePassword':
         if (purpose !== 'reset') return undefined;
-        if (passwordStep === 'before-link') return run(started(config), submitAddress(config.medium));
+        if (!afterLinkReset) return run(started(config), submitAddress(config.medium));
         return options.submitUrl
           ? run(awaiting(true), { type: 'CODE.SUBMIT', code: '123456' }, { type: 'CODE.SUCCESS' })
           : run(awaiting(false), { type: 'CONTINUE', trigger: 'user' });
@@ -191,6 +194,8 @@ export function stateAt(step: FlowStep, config: FlowConfig, options: StateAtOpti
         return completing();
       case 'authenticating':
         return purpose === 'add' ? run(completing(), uiaChallenge()) : undefined;
+      case 'accountManagement':
+        return run(started(config), { type: 'ACCOUNT.MANAGED', accountManagement: ACCOUNT_MANAGEMENT });
       case 'done':
         return run(completing(), { type: 'COMPLETE.SUCCESS' });
     }
@@ -221,6 +226,9 @@ export function sampleEvents(state: FlowState): Record<FlowEventType, FlowEvent>
   return {
     'CAPABILITIES.SUCCESS': { type: 'CAPABILITIES.SUCCESS', capabilities: { threepidChanges: true, changePassword: true } },
     'CAPABILITIES.FAILURE': { type: 'CAPABILITIES.FAILURE' },
+    'ACCOUNT.MANAGED': { type: 'ACCOUNT.MANAGED', accountManagement: ACCOUNT_MANAGEMENT },
+    'ACCOUNT.THREEPIDS': { type: 'ACCOUNT.THREEPIDS', threepids: [{ medium: state.config.medium, address: 'x@example.org', validatedAt: NOW, addedAt: NOW }] },
+    'AUTH.EARLY': { type: 'AUTH.EARLY', uia: { flows: [{ stages: ['m.login.password'] }], params: {}, session: UIA_SESSION, completed: [] } },
     'ADDRESS.SUBMIT': submitAddress(state.config.medium, { which: 'other', now: LATER }),
     'PASSWORD.SUBMIT': { type: 'PASSWORD.SUBMIT', password: PASSWORD, logoutDevices: true },
     'REQUEST.SUCCESS': { type: 'REQUEST.SUCCESS', sid: 'sid-two', now: LATER },

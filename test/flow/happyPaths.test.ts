@@ -74,17 +74,23 @@ const paths: { name: string; config: FlowConfig; submitUrl: boolean; steps: Flow
     const before = flowConfig({ purpose: 'reset', medium, passwordStep: 'before-link' });
     const after = flowConfig({ purpose: 'reset', medium, passwordStep: 'after-link' });
     return [
+      // A phone reset sends first whatever the password step: the server may refuse reset by phone (Synapse does),
+      // and the person hears it before typing a password. So before-link by phone walks the after-link path.
       {
         name: `${label}, password before link, link`,
         config: before,
         submitUrl: false,
-        steps: ['enterAddress', 'choosePassword', 'requesting', 'awaitingLink', 'completing', 'done'] satisfies FlowStep[],
+        steps: (medium === 'email'
+          ? ['enterAddress', 'choosePassword', 'requesting', 'awaitingLink', 'completing', 'done']
+          : ['enterAddress', 'requesting', 'awaitingLink', 'choosePassword', 'completing', 'done']) satisfies FlowStep[],
       },
       {
         name: `${label}, password before link, submit_url`,
         config: before,
         submitUrl: true,
-        steps: ['enterAddress', 'choosePassword', 'requesting', 'awaitingCode', 'submittingCode', 'completing', 'done'] satisfies FlowStep[],
+        steps: (medium === 'email'
+          ? ['enterAddress', 'choosePassword', 'requesting', 'awaitingCode', 'submittingCode', 'completing', 'done']
+          : ['enterAddress', 'requesting', 'awaitingCode', 'submittingCode', 'choosePassword', 'completing', 'done']) satisfies FlowStep[],
       },
       {
         name: `${label}, password after link, link`,

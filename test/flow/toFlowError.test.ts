@@ -18,8 +18,8 @@ const rows: { name: string; init: MatrixApiErrorInit; kinds: Partial<Record<Call
   { name: '403 M_THREEPID_DENIED', init: { status: 403, errcode: 'M_THREEPID_DENIED' }, kinds: every('threepidDenied') },
   { name: '400 M_THREEPID_MEDIUM_NOT_SUPPORTED', init: { status: 400, errcode: 'M_THREEPID_MEDIUM_NOT_SUPPORTED' }, kinds: every('mediumNotSupported') },
   { name: '400 M_INVALID_PARAM', init: { status: 400, errcode: 'M_INVALID_PARAM' }, kinds: { request: 'invalidAddress', submitCode: 'invalidCode', complete: 'unknown' } },
-  { name: '400 M_BAD_JSON', init: { status: 400, errcode: 'M_BAD_JSON' }, kinds: { request: 'invalidAddress', submitCode: 'unknown', complete: 'unknown' } },
-  { name: '400 M_MISSING_PARAM', init: { status: 400, errcode: 'M_MISSING_PARAM' }, kinds: { request: 'invalidAddress', submitCode: 'unknown', complete: 'unknown' } },
+  { name: '400 M_BAD_JSON', init: { status: 400, errcode: 'M_BAD_JSON' }, kinds: { request: 'invalidAddress', submitCode: 'invalidCode', complete: 'unknown' } },
+  { name: '400 M_MISSING_PARAM', init: { status: 400, errcode: 'M_MISSING_PARAM' }, kinds: { request: 'invalidAddress', submitCode: 'invalidCode', complete: 'unknown' } },
   { name: '400 M_SERVER_NOT_TRUSTED', init: { status: 400, errcode: 'M_SERVER_NOT_TRUSTED' }, kinds: every('serverNotTrusted') },
   { name: '429 M_LIMIT_EXCEEDED', init: { status: 429, errcode: 'M_LIMIT_EXCEEDED', retryAfterMs: 2500 }, kinds: every('rateLimited') },
   { name: '429 from a proxy (HTML body)', init: { status: 429, errcode: 'M_UNKNOWN' }, kinds: every('rateLimited') },
@@ -60,7 +60,20 @@ const rows: { name: string; init: MatrixApiErrorInit; kinds: Partial<Record<Call
   { name: '200 success:false from submit_url', init: { status: 200, errcode: 'M_TOKEN_INCORRECT' }, kinds: { submitCode: 'invalidCode' } },
   { name: '400 M_SESSION_EXPIRED (v1.18 submit_url)', init: { status: 400, errcode: 'M_SESSION_EXPIRED' }, kinds: { submitCode: 'sessionExpired', complete: 'sessionExpired' } },
   { name: 'a submit_url refused before sending', init: { status: 0, errcode: 'M_INVALID_SUBMIT_URL' }, kinds: { submitCode: 'invalidSubmitUrl' } },
+  // Any other 4xx from a submit_url is about the code: Synapse + Sydent say a wrong SMS code this way.
+  { name: 'an errcode nobody knows', init: { status: 400, errcode: 'M_SOMETHING_NEW' }, kinds: { ...every('unknown'), submitCode: 'invalidCode' } },
+  { name: "Synapse's proxied wrong SMS code", init: { status: 400, errcode: 'M_UNKNOWN', serverMessage: 'Error contacting the identity server' }, kinds: { ...every('unknown'), submitCode: 'invalidCode' } },
+  { name: '404 M_NO_VALID_SESSION from an identity server', init: { status: 404, errcode: 'M_NO_VALID_SESSION', serverMessage: 'No valid session was found matching that sid and client secret' }, kinds: { submitCode: 'invalidCode' } },
+  { name: '429 from submit_url', init: { status: 429, errcode: 'M_LIMIT_EXCEEDED' }, kinds: { submitCode: 'rateLimited' } },
+  { name: '403 M_USER_LOCKED (v1.12)', init: { status: 401, errcode: 'M_USER_LOCKED', softLogout: true }, kinds: { request: 'userLocked', complete: 'userLocked' } },
+  { name: '403 M_USER_SUSPENDED (v1.13)', init: { status: 403, errcode: 'M_USER_SUSPENDED' }, kinds: every('userSuspended') },
+  { name: '400 M_USER_LIMIT_EXCEEDED (v1.18)', init: { status: 400, errcode: 'M_USER_LIMIT_EXCEEDED' }, kinds: { request: 'userLimitExceeded', complete: 'userLimitExceeded' } },
   { name: 'an errcode nobody knows', init: { status: 400, errcode: 'M_SOMETHING_NEW' }, kinds: every('unknown') },
+  { name: '400 M_LIMIT_EXCEEDED (a limit without a 429)', init: { status: 400, errcode: 'M_LIMIT_EXCEEDED' }, kinds: every('rateLimited') },
+  { name: '400 M_INVALID_EMAIL', init: { status: 400, errcode: 'M_INVALID_EMAIL' }, kinds: { request: 'invalidAddress', submitCode: 'invalidCode', complete: 'unknown' } },
+  { name: '401 M_FORBIDDEN without a UIA body', init: { status: 401, errcode: 'M_FORBIDDEN' }, kinds: every('forbidden') },
+  { name: '400 M_UNKNOWN with some other text', init: { status: 400, errcode: 'M_UNKNOWN', serverMessage: 'Something went wrong' }, kinds: { ...every('unknown'), submitCode: 'invalidCode' } },
+  { name: '500 M_UNKNOWN whose text says "not supported"', init: { status: 500, errcode: 'M_UNKNOWN', serverMessage: 'Not supported right now' }, kinds: every('server') },
 ];
 
 const cases = rows.flatMap((row) =>

@@ -5,16 +5,19 @@ import { canReach, EVENT_TYPES, FLOW_CONFIGS, sampleEvents, stateAt, STEPS } fro
 
 // The transition table as the person meets it: which intents each screen answers. Everything else is ignored.
 const ACCEPTS: Record<FlowStep, readonly FlowEventType[]> = {
-  checking: ['CAPABILITIES.SUCCESS', 'CAPABILITIES.FAILURE', 'RESTORE', 'RESET'],
+  checking: ['CAPABILITIES.SUCCESS', 'CAPABILITIES.FAILURE', 'ACCOUNT.MANAGED', 'RESTORE', 'RESET'],
   unavailable: ['MEDIUM.SWITCH', 'RESET'],
-  enterAddress: ['ADDRESS.SUBMIT', 'MEDIUM.SWITCH', 'ERROR.DISMISS', 'RESTORE', 'RESET'],
-  choosePassword: ['PASSWORD.SUBMIT', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'RESET'],
-  requesting: ['REQUEST.SUCCESS', 'REQUEST.FAILURE', 'ADDRESS.CHANGE', 'RESET'],
+  // A reset checks the server in the background: the account page can replace any screen before the first send.
+  enterAddress: ['ADDRESS.SUBMIT', 'MEDIUM.SWITCH', 'ERROR.DISMISS', 'ACCOUNT.MANAGED', 'RESTORE', 'RESET'],
+  choosePassword: ['PASSWORD.SUBMIT', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'ACCOUNT.MANAGED', 'RESET'],
+  requesting: ['REQUEST.SUCCESS', 'REQUEST.FAILURE', 'ADDRESS.CHANGE', 'ACCOUNT.MANAGED', 'RESET'],
   awaitingCode: ['CODE.SUBMIT', 'RESEND', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'RESET'],
-  awaitingLink: ['CONTINUE', 'RESEND', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'RESET'],
+  // AUTH.START and AUTH.FAILURE only while the link screen asks for auth (after AUTH.EARLY).
+  awaitingLink: ['CONTINUE', 'RESEND', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'AUTH.EARLY', 'RESET'],
   submittingCode: ['CODE.SUCCESS', 'CODE.FAILURE', 'ADDRESS.CHANGE', 'RESET'],
   completing: ['COMPLETE.SUCCESS', 'COMPLETE.FAILURE', 'ADDRESS.CHANGE', 'RESET'],
   authenticating: ['AUTH.START', 'AUTH.CANCEL', 'AUTH.FAILURE', 'ERROR.DISMISS', 'RESET'],
+  accountManagement: ['ACCOUNT.THREEPIDS', 'RESET'],
   done: ['RESET'],
 };
 
@@ -27,7 +30,7 @@ const cases = FLOW_CONFIGS.flatMap(({ name, config }) =>
 describe('transition table (every step × every event)', () => {
   it('should cover every step and every event type', () => {
     expect(new Set(cases.map((c) => c.step))).toEqual(new Set(STEPS));
-    expect(EVENT_TYPES).toHaveLength(21);
+    expect(EVENT_TYPES).toHaveLength(24);
     for (const step of STEPS) expect(cases.filter((c) => c.step === step).length).toBeGreaterThanOrEqual(EVENT_TYPES.length);
   });
 

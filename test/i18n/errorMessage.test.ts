@@ -16,7 +16,7 @@ describe('errorMessage', () => {
       sessionExpired: true, wrongPassword: true, weakPassword: true, notOffered: true, forbidden: true,
       loggedOut: true, authCancelled: true, popupBlocked: true, invalidSubmitUrl: true, hiddenCharacters: true,
       authLoop: true, misconfigured: true, offline: true,
-      timeout: true, server: true, unknown: true,
+      timeout: true, server: true, unknown: true, userLocked: true, userSuspended: true, userLimitExceeded: true,
     };
     expect(allKinds.sort()).toEqual(Object.keys(kinds).sort());
   });

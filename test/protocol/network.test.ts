@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient } from '../../src/protocol/client';
 import { ThreepidNetworkError } from '../../src/protocol/errors';
 import { useMockHomeserver } from '../support/mockHomeserver';
@@ -88,5 +89,29 @@ describe('createThreepidClient network failures', () => {
     controller.abort();
     await pending.catch(() => undefined);
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe('createThreepidClient cleanup after each request', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const answering: typeof fetch = async () => Response.json({ user_id: '@a:hs.test' });
+  const failing: typeof fetch = async () => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it.each([
+    ['answered', answering],
+    ['failed', failing],
+  ])("should leave no timer and no listener on the host's signal once a request has %s", async (_how, fetchImpl) => {
+    vi.useFakeTimers();
+    const client = createThreepidClient({ baseUrl: BASE_URL, fetch: fetchImpl });
+    const host = new AbortController();
+    await client.whoami(host.signal).catch(() => undefined);
+    // A 30 s timer per request would keep a host's process or test runner alive long after the answer.
+    expect(vi.getTimerCount()).toBe(0);
+    expect(getEventListeners(host.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -9,6 +9,10 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(' 0 ', 5, now)).toBe(0);
   });
 
+  it('should keep a retry_after_ms of 0 as no wait, not as no answer', () => {
+    expect(retryAfterMs(null, 0, now)).toBe(0);
+  });
+
   it('should read an HTTP-date relative to now', () => {
     expect(retryAfterMs('Thu, 01 Jan 2026 12:01:30 GMT', undefined, now)).toBe(90_000);
   });

@@ -183,6 +183,14 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
     expect(polls(hs)).toBe(2);
   });
 
+  it('should poll no more often than every half second, even when asked for 0 ms', async () => {
+    const { hs } = await resetAwaitingLink({ pollIntervalMs: 0 });
+    await advance(499);
+    expect(polls(hs)).toBe(0);
+    await advance(1);
+    expect(polls(hs)).toBe(1);
+  });
+
   it('should not poll before the new password is known (after-link)', async () => {
     const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
     const client = createThreepidClient({ baseUrl: 'http://localhost:8008', fetch: hs.fetch });
@@ -195,24 +203,60 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
 });
 
 describe('useThreepidFlow polling for the followed link (add)', () => {
-  it('should poll only once UIA has been passed, then finish by itself', async () => {
+  it('should ask for auth at once while waiting, poll only once it passed, then finish by itself', async () => {
     const { hs, client } = fakeSetup();
     const onComplete = vi.fn();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', onComplete }, { client });
     await settleToStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
     await settleToStep(result, 'awaitingLink');
+    // Synapse checks UIA before the link: the first check goes at once and meets the password prompt.
+    await settleUntil(() => expect(result.current.state.earlyAuth).toBe(true));
+    expect(result.current.state.step).toBe('awaitingLink');
+    expect(result.current.state.uia?.flows).toEqual([{ stages: ['m.login.password'] }]);
     expect(result.current.autoDetects).toBe(false);
+    // No polling while the prompt waits for the person.
     await advance(300_000);
-    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(0);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
+
+    act(() => result.current.authenticate({ password: ALICE.password }));
+    await settleUntil(() => expect(result.current.state.earlyAuth).toBeUndefined());
+    // Auth passed before the link: nothing to tell the person, the flow waits quietly.
+    expect(result.current.state.step).toBe('awaitingLink');
+    expect(result.current.state.error).toBeUndefined();
+    expect(result.current.autoDetects).toBe(true);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(2);
+
+    await advance(3_000);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(3);
+    await act(async () => {
+      await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    });
+    await advance(4_500);
+    await settleToStep(result, 'done');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    const last = hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1);
+    expect(last?.status).toBe(200);
+    expect(last?.body).toMatchObject({ auth: { session: expect.any(String) } });
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(1);
+  });
+
+  it("should still take \"I've opened the link\" first: auth on its own screen, then finish by itself", async () => {
+    const { hs, client } = fakeSetup();
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', onComplete }, { client });
+    await settleToStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await settleToStep(result, 'awaitingLink');
+    await settleUntil(() => expect(result.current.state.earlyAuth).toBe(true));
 
     act(() => result.current.continue());
     await settleToStep(result, 'authenticating');
     act(() => result.current.authenticate({ password: ALICE.password }));
     await settleUntil(() => expect(result.current.state.error?.kind).toBe('notYetValidated'));
     expect(result.current.autoDetects).toBe(true);
-    const afterAuth = hs.requests.count({ endpoint: 'threepidAdd' });
-    expect(afterAuth).toBe(2);
+    // The check at once, the password: the click itself sends nothing (the prompt was already known).
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(2);
 
     await advance(3_000);
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(3);

@@ -7,9 +7,16 @@ import { ThreepidProvider, useAddEmailFlow, useThreepidContext, useThreepidFlow 
 import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { hostQueryClient, renderFlowHook, renderWithKit, waitForStep } from './support/renderThreepidHook';
+import { advance, hostQueryClient, renderFlowHook, renderWithKit, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 
 failOnConsole();
+
+/** A minute on the fake clock: longer than any retry a host default could schedule. */
+const A_MINUTE = 60_000;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** How many mutations ran on this QueryClient (ours carry no key, so count them all). */
 function mutationCount(queryClient: QueryClient): number {
@@ -20,7 +27,8 @@ describe('ThreepidProvider', () => {
   it("should run the flow's mutations and queries on the host's QueryClient when inside its QueryClientProvider", async () => {
     const { client } = fakeSetup();
     const host = hostQueryClient();
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host });
+    // No polling: its first check for the link (which asks for auth while waiting) would be a second mutation.
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client, hostQueryClient: host });
     await waitForStep(result, 'enterAddress');
     expect(host.getQueryCache().getAll().map((q) => q.queryKey[1])).toContain('capabilities');
     expect(mutationCount(host)).toBe(0);
@@ -49,7 +57,7 @@ describe('ThreepidProvider', () => {
   it('should create its own QueryClient when there is none', async () => {
     const { client } = fakeSetup();
     const { result } = renderWithKit(
-      () => ({ flow: useAddEmailFlow(), queryClient: useQueryClient() }),
+      () => ({ flow: useAddEmailFlow({ pollIntervalMs: false }), queryClient: useQueryClient() }),
       { client },
     );
     await waitForStep({ get current() { return result.current.flow; } }, 'enterAddress');
@@ -62,7 +70,7 @@ describe('ThreepidProvider', () => {
     const { client } = fakeSetup();
     const host = hostQueryClient();
     const own = hostQueryClient();
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host, providerQueryClient: own });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client, hostQueryClient: host, providerQueryClient: own });
     await waitForStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
     await waitForStep(result, 'awaitingLink');
@@ -94,13 +102,14 @@ describe('ThreepidProvider', () => {
   });
 
   it('should settle when the host passes a new client object on every render', async () => {
+    vi.useFakeTimers();
     const { hs, client } = fakeSetup();
     const { result } = renderWithKit(() => useAddEmailFlow({ client: { ...client } }), { client });
-    await waitForStep(result, 'enterAddress');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settleToStep(result, 'enterAddress');
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
     act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
+    await settleToStep(result, 'awaitingLink');
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
   });
 
@@ -121,29 +130,31 @@ describe("useThreepidFlow under a host's QueryClient defaults", () => {
 
   it('should not let a host default of mutation retries resend a refused request', async () => {
     const { hs, client } = fakeSetup();
+    vi.useFakeTimers();
     const host = new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 1 }, queries: { retry: 3, retryDelay: 1 } } });
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client, hostQueryClient: host });
-    await waitForStep(result, 'enterAddress');
+    await settleToStep(result, 'enterAddress');
     act(() => result.current.request('alice@example.org'));
-    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('threepidInUse'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settleUntil(() => expect(result.current.state.error?.kind).toBe('threepidInUse'));
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
 
     act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
+    await settleToStep(result, 'awaitingLink');
     act(() => result.current.continue());
-    await waitForStep(result, 'authenticating');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settleToStep(result, 'authenticating');
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
   });
 
   it('should not read capabilities again when a host default would retry a failed read', async () => {
     const { hs, client } = fakeSetup();
     hs.faults.inject({ endpoint: 'capabilities', kind: 'status500', times: 5 });
+    vi.useFakeTimers();
     const host = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 1 } } });
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: host });
-    await waitForStep(result, 'enterAddress');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settleToStep(result, 'enterAddress');
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
   });
 

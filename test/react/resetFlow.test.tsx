@@ -120,14 +120,17 @@ describe('useThreepidFlow reset by email', () => {
 });
 
 describe('useThreepidFlow reset by phone', () => {
-  it('should reset with the SMS code, password asked before the code (before-link)', async () => {
-    const { hs, client } = resetSetup();
+  it('should send the SMS before asking the new password, even with before-link, and reset with the code', async () => {
+    // Reset by phone is spec-only: Synapse refuses it, so the flow finds out before the person types a password.
+    const { hs, client } = resetSetup({ resetByPhone: true });
     const { result } = renderFlowHook({ purpose: 'reset', medium: 'msisdn' }, { client });
     act(() => result.current.request(BOB.phone));
-    expect(result.current.state.step).toBe('choosePassword');
-    act(() => result.current.setNewPassword(NEW_PASSWORD));
     await waitForStep(result, 'awaitingCode');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
     act(() => result.current.submitCode(hs.inbox.latest('+447700900001')?.token ?? ''));
+    await waitForStep(result, 'choosePassword');
+    expect(hs.requests.count({ endpoint: 'password' })).toBe(0);
+    act(() => result.current.setNewPassword(NEW_PASSWORD));
     await waitForStep(result, 'done');
     expect(hs.users.get('bob')?.password).toBe(NEW_PASSWORD);
     expect(hs.users.isTokenValid(BOB_TOKEN)).toBe(true);
@@ -135,7 +138,7 @@ describe('useThreepidFlow reset by phone', () => {
   });
 
   it('should reset with the SMS code, password asked after the code (after-link)', async () => {
-    const { hs, client } = resetSetup();
+    const { hs, client } = resetSetup({ resetByPhone: true });
     const { result } = renderFlowHook({ purpose: 'reset', medium: 'msisdn', passwordStep: 'after-link' }, { client });
     act(() => result.current.request(BOB.phone));
     await waitForStep(result, 'awaitingCode');
@@ -145,6 +148,16 @@ describe('useThreepidFlow reset by phone', () => {
     act(() => result.current.setNewPassword(NEW_PASSWORD));
     await waitForStep(result, 'done');
     expect(hs.users.get('bob')?.password).toBe(NEW_PASSWORD);
+  });
+
+  it('should say reset by phone is not offered on Synapse (the default) before any password is asked', async () => {
+    const { hs, client } = resetSetup();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'msisdn' }, { client });
+    act(() => result.current.request(BOB.phone));
+    await waitForStep(result, 'unavailable');
+    expect(result.current.state.unavailable).toBe('notOffered');
+    expect(result.current.state.newPassword).toBeUndefined();
+    expect(hs.requests.count({ endpoint: 'password' })).toBe(0);
   });
 
   it('should say reset by phone is not offered when the server does not know the endpoint', async () => {

@@ -1,12 +1,12 @@
 // Leaving mid-request: every request in flight is aborted (the fake homeserver logs it unanswered, status 0),
 // nothing updates afterwards, and React has nothing to warn about (any console output fails the test).
 import { act } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthDict } from '../../src/protocol/types';
 import type { FakeHomeserver, FaultEndpoint } from '../../src/testing';
 import { ALICE } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+import { advance, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
@@ -15,7 +15,14 @@ failOnConsole();
 const aborted = (hs: FakeHomeserver, endpoint: Exclude<FaultEndpoint, '*'>): boolean =>
   hs.requests.some((r) => r.endpoint === endpoint && r.status === 0 && r.fault === 'hang');
 
+/** A minute on the fake clock: longer than any retry, poll or cooldown that could still send something. */
+const A_MINUTE = 60_000;
+
 describe('useThreepidFlow unmount and cancellation', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('should abort a hanging requestToken on unmount', async () => {
     const { hs, client, inFlight } = trackedSetup({}, ALICE.accessToken);
     const onError = vi.fn();
@@ -33,12 +40,13 @@ describe('useThreepidFlow unmount and cancellation', () => {
   });
 
   it('should send nothing when unmounted in the same tick as request()', async () => {
+    vi.useFakeTimers();
     const { hs, client } = trackedSetup({}, ALICE.accessToken);
     const { result, unmount } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client });
-    await waitForStep(result, 'enterAddress');
+    await settleToStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
     unmount();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
     expect(hs.inbox.all()).toHaveLength(0);
   });
@@ -121,15 +129,16 @@ describe('useThreepidFlow unmount and cancellation', () => {
           answer = resolve;
         }),
     );
+    vi.useFakeTimers();
     const { result, unmount } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
-    await waitForStep(result, 'enterAddress');
+    await settleToStep(result, 'enterAddress');
     act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
+    await settleToStep(result, 'awaitingLink');
     act(() => result.current.continue());
-    await vi.waitFor(() => expect(onAuthRequired).toHaveBeenCalledTimes(1));
+    await settleUntil(() => expect(onAuthRequired).toHaveBeenCalledTimes(1));
     unmount();
     answer?.({ type: 'm.login.password', identifier: { type: 'm.id.user', user: ALICE.userId }, password: ALICE.password });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await advance(A_MINUTE);
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(1);
   });
 

@@ -217,6 +217,13 @@ export const successScenarios: ProtocolScenario[] = [
     outcome: { resolved: [] },
   },
   {
+    name: 'list no threepids when the server leaves the threepids field out',
+    call: getThreepids,
+    reply: { json: {} },
+    request: getThreepidsRequest,
+    outcome: { resolved: [] },
+  },
+  {
     name: 'delete a threepid',
     call: (c) => c.deleteThreepid('msisdn', '447700900001'),
     reply: { json: { id_server_unbind_result: 'no-support' } },
@@ -579,6 +586,49 @@ export const errorScenarios: ProtocolScenario[] = [
     reply: { json: { device_id: 'DEV' }, malformed: 'user_id is required' },
     request: { method: 'GET', path: '/account/whoami', authorized: true },
     outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
+  },
+  ...(
+    [
+      ['an address that is not a string', { address: 42 }],
+      ['a validated_at that is not a number', { validated_at: '1' }],
+      ['no added_at', { added_at: undefined }],
+    ] as const
+  ).map(
+    ([what, change]): ProtocolScenario => ({
+      name: `turn a threepid with ${what} into M_UNKNOWN`,
+      call: getThreepids,
+      reply: { json: { threepids: [{ ...{ medium: 'email', address: 'alice@example.org', validated_at: 1, added_at: 2 }, ...change }] }, malformed: `a threepid with ${what}` },
+      request: getThreepidsRequest,
+      outcome: apiError({ status: 200, errcode: 'M_UNKNOWN' }),
+    }),
+  ),
+  {
+    name: 'reject a signed-in password change without auth with the UIA challenge it needs first',
+    call: (c) => c.changePassword({ newPassword: PASSWORD, logoutDevices: false }),
+    reply: { status: 401, json: uiaBody },
+    request: { method: 'POST', path: '/account/password', body: { new_password: PASSWORD, logout_devices: false }, authorized: true },
+    outcome: apiError({ status: 401, errcode: '', uia: uiaInfo }),
+    helpers: { uiaRequired: true, notYetValidated: false, rateLimited: false },
+  },
+  {
+    name: 'keep only the string stages of a UIA flow',
+    call: addThreepid,
+    reply: {
+      status: 401,
+      json: { ...uiaBody, flows: [{ stages: ['m.login.password', 7, null] }] },
+      malformed: 'stages must be strings',
+    },
+    request: addThreepidRequest,
+    outcome: apiError({ status: 401, errcode: '', uia: uiaInfo }),
+    helpers: { uiaRequired: true },
+  },
+  {
+    name: 'read no UIA challenge from a non-401 answer that looks like one',
+    call: addThreepid,
+    reply: { status: 400, json: uiaBody, malformed: 'a 400 needs an errcode' },
+    request: addThreepidRequest,
+    outcome: apiError({ status: 400, errcode: 'M_UNKNOWN' }),
+    helpers: { uiaRequired: false, notYetValidated: false, rateLimited: false },
   },
 ];
 

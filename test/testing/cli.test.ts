@@ -27,6 +27,27 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('should take a preset and the spec-only behaviours', () => {
+    expect(parseCliArgs(['--preset', 'oauth'])).toMatchObject({ options: { preset: 'oauth' } });
+    expect(parseCliArgs(['--preset=synapse', '--reset-by-phone', '--token-incorrect-errcode'])).toMatchObject({
+      options: { preset: 'synapse', resetByPhone: true, tokenIncorrectStyle: 'errcode' },
+    });
+    expect(parseCliArgs(['--preset', 'dendrite'])).toMatchObject({ exitCode: 2, message: 'Invalid --preset (synapse or oauth)' });
+  });
+
+  it('should serve the OAuth-era server with --preset oauth, saying so', async () => {
+    const lines: string[] = [];
+    const result = await runFakeHomeserverCli(['--preset', 'oauth', '--port', '0'], { log: (line) => lines.push(line), error: (line) => lines.push(line) });
+    if (!('server' in result)) throw new Error('the CLI did not start');
+    try {
+      expect(lines.some((line) => line.startsWith('Accounts are managed by an OAuth server'))).toBe(true);
+      const res = await fetch(`${result.server.url}/_matrix/client/v1/auth_metadata`);
+      expect(((await res.json()) as { issuer: string }).issuer).toBe(`${result.server.url}/`);
+    } finally {
+      await result.server.close();
+    }
+  });
+
   it('should default to 127.0.0.1:8008', () => {
     expect(parseCliArgs([])).toMatchObject({ port: 8008, host: '127.0.0.1' });
   });

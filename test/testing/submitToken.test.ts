@@ -18,8 +18,43 @@ describe('submit_url', () => {
     expect(res.json).toEqual({ success: true });
   });
 
-  it('should answer 200 { success: false } for a wrong code by default', async () => {
+  it("should answer a wrong code as Synapse proxies the identity server's refusal by default: 400 M_UNKNOWN", async () => {
     const h = await startFake();
+    const s = await phoneSession(h);
+    const wrong = s.code === '000000' ? '111111' : '000000';
+    const res = await h.call('POST', s.submitUrl, { body: { sid: s.sid, client_secret: s.clientSecret, token: wrong } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ errcode: 'M_UNKNOWN', error: 'Error contacting the identity server' });
+  });
+
+  it("should answer every refusal (expired, other secret, unknown sid) with Synapse's one answer by default", async () => {
+    let now = 1_700_000_000_000;
+    const h = await startFake({ now: () => now, tokenLifetimeMs: 1_000 });
+    const s = await phoneSession(h);
+    const bodies = [
+      { sid: s.sid, client_secret: secret(), token: s.code },
+      { sid: 'unknownsid', client_secret: s.clientSecret, token: s.code },
+    ];
+    now += 1_000;
+    bodies.push({ sid: s.sid, client_secret: s.clientSecret, token: s.code });
+    for (const body of bodies) {
+      const res = await h.call('POST', s.submitUrl, { body });
+      expect(res.status).toBe(400);
+      expect(res.json.errcode).toBe('M_UNKNOWN');
+    }
+  });
+
+  it('should text the same code again on a resend, as Sydent does', async () => {
+    const h = await startFake();
+    const s = await phoneSession(h);
+    await requestPhoneToken(h, 'account/3pid', 'GB', '07700900777', s.clientSecret, 2);
+    const texts = h.hs.inbox.all();
+    expect(texts).toHaveLength(2);
+    expect(texts[1]?.token).toBe(s.code);
+  });
+
+  it('should answer 200 { success: false } for a wrong code with tokenIncorrectStyle success-false (spec before v1.18)', async () => {
+    const h = await startFake({ tokenIncorrectStyle: 'success-false' });
     const s = await phoneSession(h);
     const wrong = s.code === '000000' ? '111111' : '000000';
     const res = await h.call('POST', s.submitUrl, { body: { sid: s.sid, client_secret: s.clientSecret, token: wrong } });
@@ -36,9 +71,9 @@ describe('submit_url', () => {
     expect(res.json.errcode).toBe('M_TOKEN_INCORRECT');
   });
 
-  it('should answer 400 M_SESSION_EXPIRED once the code has expired', async () => {
+  it('should answer 400 M_SESSION_EXPIRED once the code has expired (spec-style errors)', async () => {
     let now = 1_700_000_000_000;
-    const h = await startFake({ now: () => now, tokenLifetimeMs: 1_000 });
+    const h = await startFake({ now: () => now, tokenLifetimeMs: 1_000, tokenIncorrectStyle: 'errcode' });
     const s = await phoneSession(h);
     now += 1_000;
     const res = await h.call('POST', s.submitUrl, { body: { sid: s.sid, client_secret: s.clientSecret, token: s.code } });
@@ -46,16 +81,16 @@ describe('submit_url', () => {
     expect(res.json.errcode).toBe('M_SESSION_EXPIRED');
   });
 
-  it('should refuse a client_secret that is not the session one', async () => {
-    const h = await startFake();
+  it('should refuse a client_secret that is not the session one (spec-style errors)', async () => {
+    const h = await startFake({ tokenIncorrectStyle: 'errcode' });
     const s = await phoneSession(h);
     const res = await h.call('POST', s.submitUrl, { body: { sid: s.sid, client_secret: secret(), token: s.code } });
     expect(res.status).toBe(400);
     expect(res.json.errcode).toBe('M_INVALID_PARAM');
   });
 
-  it('should refuse an unknown sid', async () => {
-    const h = await startFake();
+  it('should refuse an unknown sid (spec-style errors)', async () => {
+    const h = await startFake({ tokenIncorrectStyle: 'errcode' });
     const s = await phoneSession(h);
     const res = await h.call('POST', s.submitUrl, { body: { sid: 'unknownsid', client_secret: s.clientSecret, token: s.code } });
     expect(res.status).toBe(400);
@@ -63,7 +98,7 @@ describe('submit_url', () => {
   });
 
   it('should accept the first code after a resend sent a second one', async () => {
-    const h = await startFake();
+    const h = await startFake({ tokenIncorrectStyle: 'errcode' });
     const s = await phoneSession(h);
     await requestPhoneToken(h, 'account/3pid', 'GB', '07700900777', s.clientSecret, 2);
     expect(h.hs.inbox.all()).toHaveLength(2);

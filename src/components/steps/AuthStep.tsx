@@ -14,8 +14,11 @@ export function nextStage(uia: UiaInfo): string | undefined {
   return (passwordOnly ?? pending.find((stages) => stages.length > 0))?.[0];
 }
 
-/** "Confirm it's you": the password stage in place, any other stage (SSO…) through the server's fallback page. */
-export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
+/**
+ * "Confirm it's you": the password stage in place, any other stage (SSO…) through the server's fallback page. With a
+ * `footer` it is part of the link screen (asked while waiting): no Cancel, the link screen's actions below.
+ */
+export function AuthStep({ flow, onAuthRequired, footer }: StepProps & { footer?: ReactNode }): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
   const stage = state.uia ? nextStage(state.uia) : undefined;
@@ -24,7 +27,7 @@ export function AuthStep({ flow, onAuthRequired }: StepProps): ReactNode {
   useEffect(() => setWindowOpen(false), [state.error, state.step]);
 
   if (onAuthRequired) return <p {...part('hint')}>{t('auth.host.waiting')}</p>;
-  const shared = { flow, busy: state.step === 'completing' && ('common.verifying' as const), onCancel: flow.cancelAuth };
+  const shared = { flow, busy: state.step === 'completing' && ('common.verifying' as const), onCancel: footer ? undefined : flow.cancelAuth, footer };
   if (stage === PASSWORD) {
     return (
       <StepForm {...shared} label="auth.password.submit" defaultValues={{ password: '' }} onValid={({ password }) => flow.authenticate({ password })}>

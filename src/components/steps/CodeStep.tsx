@@ -32,6 +32,8 @@ export function CodeStep({ flow, onCancel }: StepProps): ReactNode {
         busy={busy && 'common.verifying'}
         onCancel={onCancel}
         defaultValues={{ code: state.draft.code }}
+        // A refused code is most often a typo: back to the field, ready to retype (PROTOCOL: any 4xx from submit_url).
+        focusOnError="code"
         onValid={({ code }) => flow.submitCode(code)}
       >
         {({ field, alertId }) => (

@@ -1,4 +1,4 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import {
   get,
   useForm,
@@ -43,6 +43,8 @@ export interface StepFormProps<T extends FieldValues> {
   children: (form: StepFormApi<T>) => ReactNode;
   /** Shown after the actions. */
   footer?: ReactNode;
+  /** The field to focus (its text selected) when an error comes, so the person can correct it at once. */
+  focusOnError?: Path<T>;
 }
 
 /**
@@ -60,7 +62,7 @@ function asLived(error: FlowError, session: ValidationSession | undefined): Flow
  * The shape every step shares: its fields (uncontrolled, react-hook-form, so typing never re-renders the flow), the
  * server's error announced at once (role="alert"), then the main button and Cancel.
  */
-export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, onCancel, children, footer }: StepFormProps<T>): ReactNode {
+export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, onClick, label, busy, onCancel, children, footer, focusOnError }: StepFormProps<T>): ReactNode {
   const { t, part } = useFlowUi();
   const id = useId();
   const form = useForm<T>({ defaultValues });
@@ -68,6 +70,10 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
   // Keyed on the error alone: worked out once when it appears, because the text of a role="alert" must not change
   // (and be re-announced) while the wait runs down.
   const message = useMemo(() => error && errorMessage(asLived(error, session), t), [error, t]);
+  const { setFocus } = form;
+  useEffect(() => {
+    if (error && focusOnError) setFocus(focusOnError, { shouldSelect: true });
+  }, [error, focusOnError, setFocus]);
   const Tag = onValid ? 'form' : 'div';
   return (
     <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>

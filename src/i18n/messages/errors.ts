@@ -14,7 +14,7 @@ export const errorMessages = {
   'errors.rateLimitedUnknown': 'Too many attempts. Wait a little, then try again.',
   'errors.notYetValidated':
     "We can't see that you've confirmed yet. Open the link we sent and follow the page it opens.",
-  'errors.invalidCode': "That code isn't right. Check it and try again.",
+  'errors.invalidCode': "That code isn't right or has expired. Check it, or send a new one.",
   'errors.sessionExpired': 'This code or link has expired. Start again to get a new one.',
   'errors.wrongPassword': "That password isn't right. Try again.",
   'errors.notOffered': "Your server doesn't support this.",
@@ -27,6 +27,9 @@ export const errorMessages = {
   'errors.hiddenCharacters': 'This has hidden characters, so it may not be what it seems. Type it again yourself.',
   'errors.authLoop': "Your server kept refusing to confirm it's you, so we stopped. Try again later.",
   'errors.misconfigured': "This app isn't set up right, so nothing was sent.",
+  'errors.userLocked': 'Your account is locked. Sign in again, then try again.',
+  'errors.userSuspended': "Your account is suspended. Your server's admin may be able to help.",
+  'errors.userLimitExceeded': "Your account has reached a limit. Your server's admin may be able to help.",
   'errors.offline': "Can't reach your server. Check your connection and try again.",
   'errors.timeout': 'Your server took too long to answer. Try again.',
   'errors.server': 'Something went wrong on your server. Try again in a moment.',

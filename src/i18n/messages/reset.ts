@@ -3,12 +3,7 @@ export const resetMessages = {
   'common.continue': 'Continue',
   'reset.heading': 'Reset your password',
   'reset.email.description': 'Enter the email address linked to your account.',
-  'reset.phone.description': 'Enter the phone number linked to your account.',
-  'reset.medium.label': 'Reset with',
-  'reset.medium.email': 'Use email',
-  'reset.medium.phone': 'Use phone number',
   'reset.submitEmail': 'Send reset link',
-  'reset.submitPhone': 'Send code',
   'reset.password.heading': 'Choose a new password',
   'reset.password.newLabel': 'New password',
   /** {min} */
@@ -30,6 +25,11 @@ export const resetMessages = {
     'Open the link and confirm on the page that opens, then come back here — that page is not the last step.',
   'reset.link.autoDetect': 'This page updates by itself once you have confirmed.',
   'reset.link.continue': "I've opened the link",
+  'reset.link.authHeading': "While you wait: confirm it's you",
+  'reset.account.heading': 'Reset your password on your account page',
+  'reset.account.description': 'Your server manages passwords there, not in this app. It opens in a new tab.',
+  /** {host} */
+  'reset.account.link': 'Reset your password on {host}',
   'reset.phoneLink.heading': 'Check your messages',
   /** {address} */
   'reset.phoneLink.sent': 'If an account uses {address}, we sent it a text message with a link.',
@@ -43,8 +43,6 @@ export const resetMessages = {
   'unavailable.passwordChangeDisabled.heading': "Password reset isn't available",
   'unavailable.passwordChangeDisabled.description':
     "Your server doesn't allow changing passwords here. Your server's admin may be able to help.",
-  'unavailable.notOffered.resetPhone': "Your server doesn't support resetting a password with a phone number.",
-  'unavailable.useEmail': 'Use email instead',
   // Errors only a reset can meet: no account has the address, and the server's password rules.
   'errors.threepidNotFound': "We couldn't find an account with that. Check it, or try a different one.",
   'errors.weakPassword': "This password isn't strong enough. Choose a stronger one.",

@@ -1,4 +1,4 @@
-/** Messages every flow can show: busy labels, resend, the code field, and the generic "not available" screens. */
+/** Messages every flow can show: busy labels, resend, the code field, and the generic "not available" screen. */
 export const sharedMessages = {
   'common.sending': 'Sending…',
   'common.checking': 'Checking…',
@@ -10,15 +10,10 @@ export const sharedMessages = {
   'common.resendIn': 'Resend in {seconds}s',
   /** Announced when resend becomes available again. */
   'common.resendReady': 'Resend is available again.',
-  'checking.heading': 'Just a moment',
-  'checking.status': 'Checking what your server supports…',
   'code.label': 'Verification code',
   'code.hint': 'It can take a minute to arrive. Spaces and dashes are fine.',
   'code.required': 'Enter the code.',
   'code.submit': 'Verify',
-  'unavailable.threepidChangesDisabled.heading': "Email and phone can't be changed here",
-  'unavailable.threepidChangesDisabled.description':
-    "Your server doesn't allow adding email addresses or phone numbers from this app. Your server's admin may be able to help.",
   'unavailable.notOffered.heading': 'Not available on this server',
   'unavailable.notOffered.description': "Your server doesn't support this.",
 } as const;

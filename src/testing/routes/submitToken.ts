@@ -11,6 +11,8 @@ export function submitToken(state: ServerState, req: RouteRequest): Reply {
   const token = requireString(body, 'token').trim();
   const result = state.sessions.validate(sid, clientSecret, token, state.options.now());
   if (result.ok) return json(200, { success: true });
+  // Synapse proxies the code to the identity server and turns any refusal there into this one answer.
+  if (state.options.tokenIncorrectStyle === 'synapse') return matrixError(400, 'M_UNKNOWN', 'Error contacting the identity server');
   switch (result.reason) {
     case 'unknownSession':
       return matrixError(400, 'M_NO_VALID_SESSION', 'No valid session was found matching that sid and client secret');

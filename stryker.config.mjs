@@ -1,0 +1,33 @@
+// @ts-check
+// Mutation testing of the core (`npm run mutation`, not part of `npm test`: it takes minutes). README → "Mutation testing".
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'src/protocol/**/*.ts',
+    'src/flow/**/*.ts',
+    'src/react/**/*.{ts,tsx}',
+    'src/i18n/errorMessage.ts',
+    // Barrels and type-only files hold no behaviour.
+    '!src/**/index.ts',
+    '!src/**/types.ts',
+  ],
+  // The machine's 2 cores are shared; on your own machine raise it with `--concurrency N`.
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  // A mutant that makes a polling or waiting test spin needs more than the default 5 s over the dry run's time.
+  timeoutMS: 10_000,
+  // The first run executes every related unit and dom test single-threaded with coverage: minutes on a busy machine.
+  dryRunTimeoutMinutes: 30,
+  // Large folders that no unit or dom test reads stay out of the sandbox copy.
+  ignorePatterns: ['docs', 'storybook-static', 'dist', 'test/react18', 'test/e2e', 'test-results', 'reports'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
+
+export default config;
