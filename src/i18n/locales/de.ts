@@ -60,6 +60,12 @@ export const de: Locale = {
       'Öffne den Link und komm dann hierher zurück – die Seite, die sich öffnet, ist noch nicht der letzte Schritt.',
     'addEmail.link.autoDetect': 'Diese Seite aktualisiert sich von selbst, sobald der Link geöffnet wurde.',
     'addEmail.link.continue': 'Ich habe den Link geöffnet',
+    'addEmail.link.authHeading': 'Während du wartest: Bestätige, dass du es bist',
+    'addEmail.account.heading': 'E-Mail-Adressen auf deiner Kontoseite verwalten',
+    'addEmail.account.description':
+      'Dein Server verwaltet sie dort, nicht in dieser App. Die Seite öffnet sich in einem neuen Tab.',
+    'addEmail.account.link': 'E-Mail-Adressen auf deiner Kontoseite verwalten',
+    'addEmail.account.none': 'Noch keine E-Mail-Adressen.',
     'addEmail.code.heading': 'Code eingeben',
     'addEmail.code.description': 'Gib den Code ein, den wir an {address} gesendet haben.',
     'addEmail.done.heading': 'E-Mail-Adresse hinzugefügt',
@@ -75,6 +81,12 @@ export const de: Locale = {
       'Öffne den Link und komm dann hierher zurück – die Seite, die sich öffnet, ist noch nicht der letzte Schritt.',
     'addPhone.link.autoDetect': 'Diese Seite aktualisiert sich von selbst, sobald der Link geöffnet wurde.',
     'addPhone.link.continue': 'Ich habe den Link geöffnet',
+    'addPhone.link.authHeading': 'Während du wartest: Bestätige, dass du es bist',
+    'addPhone.account.heading': 'Telefonnummern werden auf deiner Kontoseite verwaltet',
+    'addPhone.account.description':
+      'Dein Server verwaltet dein Konto dort, daher lassen sich in dieser App keine Telefonnummern hinzufügen. Die Seite öffnet sich in einem neuen Tab.',
+    'addPhone.account.link': 'Deine Kontoseite öffnen',
+    'addPhone.account.none': 'Noch keine Telefonnummern.',
     'addPhone.done.heading': 'Telefonnummer hinzugefügt',
     'addPhone.done.description': '{address} wurde deinem Konto hinzugefügt.',
     'auth.heading': 'Bestätige, dass du es bist',
@@ -120,6 +132,11 @@ export const de: Locale = {
       'Öffne den Link, bestätige auf der Seite, die sich öffnet, und komm dann hierher zurück – diese Seite ist noch nicht der letzte Schritt.',
     'reset.link.autoDetect': 'Diese Seite aktualisiert sich von selbst, sobald du bestätigt hast.',
     'reset.link.continue': 'Ich habe den Link geöffnet',
+    'reset.link.authHeading': 'Während du wartest: Bestätige, dass du es bist',
+    'reset.account.heading': 'Setze dein Passwort auf deiner Kontoseite zurück',
+    'reset.account.description':
+      'Dein Server verwaltet Passwörter dort, nicht in dieser App. Die Seite öffnet sich in einem neuen Tab.',
+    'reset.account.link': 'Passwort auf {host} zurücksetzen',
     'reset.phoneLink.heading': 'Schau in deine Nachrichten',
     'reset.phoneLink.sent': 'Falls ein Konto {address} verwendet, haben wir dorthin eine SMS mit einem Link gesendet.',
     'reset.code.heading': 'Code eingeben',
@@ -149,7 +166,7 @@ export const de: Locale = {
     'errors.rateLimitedUnknown': 'Zu viele Versuche. Warte kurz und versuche es dann erneut.',
     'errors.notYetValidated':
       'Wir sehen noch keine Bestätigung. Öffne den Link, den wir gesendet haben, und folge der Seite, die sich öffnet.',
-    'errors.invalidCode': 'Dieser Code stimmt nicht. Prüfe ihn und versuche es erneut.',
+    'errors.invalidCode': 'Dieser Code stimmt nicht oder ist abgelaufen. Prüfe ihn oder lass dir einen neuen senden.',
     'errors.sessionExpired': 'Dieser Code oder Link ist abgelaufen. Fang von vorn an, um einen neuen zu erhalten.',
     'errors.wrongPassword': 'Dieses Passwort stimmt nicht. Versuche es erneut.',
     'errors.notOffered': 'Dein Server unterstützt das nicht.',
@@ -164,6 +181,11 @@ export const de: Locale = {
     'errors.authLoop':
       'Dein Server hat die Bestätigung immer wieder abgelehnt, deshalb haben wir aufgehört. Versuche es später erneut.',
     'errors.misconfigured': 'Diese App ist nicht richtig eingerichtet, deshalb wurde nichts gesendet.',
+    'errors.userLocked': 'Dein Konto ist gesperrt. Melde dich erneut an und versuche es dann noch einmal.',
+    'errors.userSuspended':
+      'Dein Konto ist vorübergehend gesperrt. Die Administration deines Servers kann dir vielleicht helfen.',
+    'errors.userLimitExceeded':
+      'Dein Konto hat ein Limit erreicht. Die Administration deines Servers kann dir vielleicht helfen.',
     'errors.offline': 'Dein Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     'errors.timeout': 'Dein Server hat zu lange nicht geantwortet. Versuche es erneut.',
     'errors.server': 'Auf deinem Server ist etwas schiefgelaufen. Versuche es gleich noch einmal.',

@@ -58,6 +58,12 @@ export const es: Locale = {
     'addEmail.link.instructions': 'Abre el enlace y vuelve aquí: la página que se abre no es el último paso.',
     'addEmail.link.autoDetect': 'Esta página se actualizará sola en cuanto se abra el enlace.',
     'addEmail.link.continue': 'Ya he abierto el enlace',
+    'addEmail.link.authHeading': 'Mientras esperas: confirma que eres tú',
+    'addEmail.account.heading': 'Gestiona tus direcciones de correo en la página de tu cuenta',
+    'addEmail.account.description':
+      'Tu servidor las gestiona allí, no en esta aplicación. Se abre en una pestaña nueva.',
+    'addEmail.account.link': 'Gestiona tus direcciones de correo en la página de tu cuenta',
+    'addEmail.account.none': 'Todavía no hay direcciones de correo.',
     'addEmail.code.heading': 'Introduce el código',
     'addEmail.code.description': 'Introduce el código que hemos enviado a {address}.',
     'addEmail.done.heading': 'Dirección de correo añadida',
@@ -72,6 +78,12 @@ export const es: Locale = {
     'addPhone.link.instructions': 'Abre el enlace y vuelve aquí: la página que se abre no es el último paso.',
     'addPhone.link.autoDetect': 'Esta página se actualizará sola en cuanto se abra el enlace.',
     'addPhone.link.continue': 'Ya he abierto el enlace',
+    'addPhone.link.authHeading': 'Mientras esperas: confirma que eres tú',
+    'addPhone.account.heading': 'Los números de teléfono se gestionan en la página de tu cuenta',
+    'addPhone.account.description':
+      'Tu servidor gestiona tu cuenta allí, así que no se pueden añadir números de teléfono en esta aplicación. Se abre en una pestaña nueva.',
+    'addPhone.account.link': 'Abrir la página de tu cuenta',
+    'addPhone.account.none': 'Todavía no hay números de teléfono.',
     'addPhone.done.heading': 'Número de teléfono añadido',
     'addPhone.done.description': 'Se ha añadido el {address} a tu cuenta.',
     'auth.heading': 'Confirma que eres tú',
@@ -118,6 +130,11 @@ export const es: Locale = {
       'Abre el enlace, confirma en la página que se abre y vuelve aquí: esa página no es el último paso.',
     'reset.link.autoDetect': 'Esta página se actualizará sola en cuanto hayas confirmado.',
     'reset.link.continue': 'Ya he abierto el enlace',
+    'reset.link.authHeading': 'Mientras esperas: confirma que eres tú',
+    'reset.account.heading': 'Restablece tu contraseña en la página de tu cuenta',
+    'reset.account.description':
+      'Tu servidor gestiona las contraseñas allí, no en esta aplicación. Se abre en una pestaña nueva.',
+    'reset.account.link': 'Restablecer la contraseña en {host}',
     'reset.phoneLink.heading': 'Revisa tus mensajes',
     'reset.phoneLink.sent': 'Si alguna cuenta usa el {address}, le hemos enviado un SMS con un enlace.',
     'reset.code.heading': 'Introduce el código',
@@ -146,7 +163,7 @@ export const es: Locale = {
     'errors.rateLimitedUnknown': 'Demasiados intentos. Espera un poco y vuelve a intentarlo.',
     'errors.notYetValidated':
       'Todavía no vemos tu confirmación. Abre el enlace que te enviamos y sigue la página que se abre.',
-    'errors.invalidCode': 'Ese código no es correcto. Revísalo y vuelve a intentarlo.',
+    'errors.invalidCode': 'Ese código no es correcto o ha caducado. Revísalo o pide uno nuevo.',
     'errors.sessionExpired': 'Este código o enlace ha caducado. Empieza de nuevo para recibir otro.',
     'errors.wrongPassword': 'Esa contraseña no es correcta. Vuelve a intentarlo.',
     'errors.notOffered': 'Tu servidor no admite esta función.',
@@ -161,6 +178,10 @@ export const es: Locale = {
     'errors.authLoop':
       'Tu servidor siguió rechazando la confirmación de tu identidad, así que lo hemos dejado. Vuelve a intentarlo más tarde.',
     'errors.misconfigured': 'Esta aplicación no está bien configurada, así que no se ha enviado nada.',
+    'errors.userLocked': 'Tu cuenta está bloqueada. Vuelve a iniciar sesión y, después, inténtalo de nuevo.',
+    'errors.userSuspended': 'Tu cuenta está suspendida. Quizá el administrador de tu servidor pueda ayudarte.',
+    'errors.userLimitExceeded':
+      'Tu cuenta ha alcanzado un límite. Quizá el administrador de tu servidor pueda ayudarte.',
     'errors.offline': 'No se puede conectar con tu servidor. Revisa tu conexión y vuelve a intentarlo.',
     'errors.timeout': 'Tu servidor ha tardado demasiado en responder. Vuelve a intentarlo.',
     'errors.server': 'Algo ha fallado en tu servidor. Vuelve a intentarlo en un momento.',

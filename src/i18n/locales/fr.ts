@@ -60,6 +60,12 @@ export const fr: Locale = {
       'Ouvrez le lien, puis revenez ici : la page qui s’ouvre n’est pas la dernière étape.',
     'addEmail.link.autoDetect': 'Cette page se met à jour toute seule dès que le lien est ouvert.',
     'addEmail.link.continue': 'J’ai ouvert le lien',
+    'addEmail.link.authHeading': 'En attendant : confirmez votre identité',
+    'addEmail.account.heading': 'Gérez vos adresses e-mail sur la page de votre compte',
+    'addEmail.account.description':
+      'Votre serveur les gère sur cette page, et non dans cette application. Elle s’ouvre dans un nouvel onglet.',
+    'addEmail.account.link': 'Gérez vos adresses e-mail sur la page de votre compte',
+    'addEmail.account.none': 'Aucune adresse e-mail pour l’instant.',
     'addEmail.code.heading': 'Saisissez le code',
     'addEmail.code.description': 'Saisissez le code envoyé à {address}.',
     'addEmail.done.heading': 'Adresse e-mail ajoutée',
@@ -75,6 +81,12 @@ export const fr: Locale = {
       'Ouvrez le lien, puis revenez ici : la page qui s’ouvre n’est pas la dernière étape.',
     'addPhone.link.autoDetect': 'Cette page se met à jour toute seule dès que le lien est ouvert.',
     'addPhone.link.continue': 'J’ai ouvert le lien',
+    'addPhone.link.authHeading': 'En attendant : confirmez votre identité',
+    'addPhone.account.heading': 'Les numéros de téléphone se gèrent sur la page de votre compte',
+    'addPhone.account.description':
+      'Votre serveur gère votre compte sur cette page : impossible d’ajouter un numéro de téléphone dans cette application. Elle s’ouvre dans un nouvel onglet.',
+    'addPhone.account.link': 'Ouvrir la page de votre compte',
+    'addPhone.account.none': 'Aucun numéro de téléphone pour l’instant.',
     'addPhone.done.heading': 'Numéro de téléphone ajouté',
     'addPhone.done.description': 'Le {address} a été ajouté à votre compte.',
     'auth.heading': 'Confirmez votre identité',
@@ -121,6 +133,11 @@ export const fr: Locale = {
       'Ouvrez le lien et confirmez sur la page qui s’ouvre, puis revenez ici : cette page n’est pas la dernière étape.',
     'reset.link.autoDetect': 'Cette page se met à jour toute seule dès que vous avez confirmé.',
     'reset.link.continue': 'J’ai ouvert le lien',
+    'reset.link.authHeading': 'En attendant : confirmez votre identité',
+    'reset.account.heading': 'Réinitialisez votre mot de passe sur la page de votre compte',
+    'reset.account.description':
+      'Votre serveur gère les mots de passe sur cette page, et non dans cette application. Elle s’ouvre dans un nouvel onglet.',
+    'reset.account.link': 'Réinitialiser votre mot de passe sur {host}',
     'reset.phoneLink.heading': 'Consultez vos messages',
     'reset.phoneLink.sent': 'Si un compte utilise le {address}, nous y avons envoyé un SMS contenant un lien.',
     'reset.code.heading': 'Saisissez le code',
@@ -150,7 +167,7 @@ export const fr: Locale = {
     'errors.rateLimitedUnknown': 'Trop de tentatives. Patientez un peu, puis réessayez.',
     'errors.notYetValidated':
       'Nous ne voyons pas encore votre confirmation. Ouvrez le lien envoyé et suivez la page qui s’ouvre.',
-    'errors.invalidCode': 'Ce code est incorrect. Vérifiez-le et réessayez.',
+    'errors.invalidCode': 'Ce code est incorrect ou a expiré. Vérifiez-le, ou demandez-en un nouveau.',
     'errors.sessionExpired': 'Ce code ou ce lien a expiré. Recommencez pour en obtenir un nouveau.',
     'errors.wrongPassword': 'Ce mot de passe est incorrect. Réessayez.',
     'errors.notOffered': 'Votre serveur ne prend pas cela en charge.',
@@ -165,6 +182,10 @@ export const fr: Locale = {
     'errors.authLoop':
       'Votre serveur a refusé à plusieurs reprises de confirmer votre identité, nous avons donc arrêté. Réessayez plus tard.',
     'errors.misconfigured': 'Cette application n’est pas correctement configurée : rien n’a été envoyé.',
+    'errors.userLocked': 'Votre compte est verrouillé. Reconnectez-vous, puis réessayez.',
+    'errors.userSuspended': 'Votre compte est suspendu. L’administrateur de votre serveur pourra peut-être vous aider.',
+    'errors.userLimitExceeded':
+      'Votre compte a atteint une limite. L’administrateur de votre serveur pourra peut-être vous aider.',
     'errors.offline': 'Impossible de joindre votre serveur. Vérifiez votre connexion et réessayez.',
     'errors.timeout': 'Votre serveur a mis trop de temps à répondre. Réessayez.',
     'errors.server': 'Un problème est survenu sur votre serveur. Réessayez dans un instant.',
