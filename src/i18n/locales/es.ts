@@ -176,7 +176,7 @@ export const es: Locale = {
     'errors.hiddenCharacters':
       'Contiene caracteres ocultos, así que puede no ser lo que parece. Vuelve a escribirlo tú.',
     'errors.authLoop':
-      'Tu servidor siguió rechazando la confirmación de tu identidad, así que lo hemos dejado. Vuelve a intentarlo más tarde.',
+      'Tu servidor siguió rechazando la confirmación de tu identidad, así que hemos dejado de intentarlo. Vuelve a intentarlo más tarde.',
     'errors.misconfigured': 'Esta aplicación no está bien configurada, así que no se ha enviado nada.',
     'errors.userLocked': 'Tu cuenta está bloqueada. Vuelve a iniciar sesión y, después, inténtalo de nuevo.',
     'errors.userSuspended': 'Tu cuenta está suspendida. Quizá el administrador de tu servidor pueda ayudarte.',

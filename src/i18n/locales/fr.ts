@@ -167,7 +167,7 @@ export const fr: Locale = {
     'errors.rateLimitedUnknown': 'Trop de tentatives. Patientez un peu, puis réessayez.',
     'errors.notYetValidated':
       'Nous ne voyons pas encore votre confirmation. Ouvrez le lien envoyé et suivez la page qui s’ouvre.',
-    'errors.invalidCode': 'Ce code est incorrect ou a expiré. Vérifiez-le, ou demandez-en un nouveau.',
+    'errors.invalidCode': 'Ce code est incorrect ou a expiré. Vérifiez-le ou demandez-en un nouveau.',
     'errors.sessionExpired': 'Ce code ou ce lien a expiré. Recommencez pour en obtenir un nouveau.',
     'errors.wrongPassword': 'Ce mot de passe est incorrect. Réessayez.',
     'errors.notOffered': 'Votre serveur ne prend pas cela en charge.',
@@ -220,7 +220,7 @@ export const fr: Locale = {
     'registerPhone.done.heading': 'Numéro de téléphone vérifié',
     'registerPhone.done.description': '{address} est confirmé.',
     'register.inUse':
-      'Un compte existe déjà avec ceci. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.',
+      'Un compte utilise déjà ces coordonnées. Connectez-vous ou réinitialisez votre mot de passe si vous l’avez oublié.',
     'register.signIn': 'Se connecter',
     'register.resetPassword': 'Réinitialiser votre mot de passe',
     'register.accountService.heading': 'Inscrivez-vous sur la page de compte de votre serveur',

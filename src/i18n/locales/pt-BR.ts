@@ -210,7 +210,7 @@ export const ptBR: Locale = {
     'registerPhone.link.continue': 'Já abri o link',
     'registerPhone.done.heading': 'Número de telefone verificado',
     'registerPhone.done.description': '{address} foi confirmado.',
-    'register.inUse': 'Já existe uma conta com isso. Entre ou, se tiver esquecido a senha, redefina-a.',
+    'register.inUse': 'Já existe uma conta com esses dados. Entre ou, se tiver esquecido a senha, redefina-a.',
     'register.signIn': 'Entrar',
     'register.resetPassword': 'Redefinir sua senha',
     'register.accountService.heading': 'Crie sua conta na página de contas do seu servidor',
