@@ -83,8 +83,9 @@ describe('RegistrationThreepidStage', () => {
     const onComplete = vi.fn();
     const { user } = renderKit(<RegistrationThreepidStage session={session} submitAuth={host.submitAuth} address={NEWCOMER.email} onComplete={onComplete} />, client);
 
-    expect(await findStep(en['registerEmail.code.heading'])).toHaveFocus();
+    await findStep(en['registerEmail.code.heading']);
     const code = screen.getByRole('textbox', { name: en['code.label'] });
+    expect(code).toHaveFocus();
     await user.type(code, '000000{Enter}');
     await findAlert(en['errors.invalidCode']);
     expect(hs.requests.count({ endpoint: 'register' })).toBe(1);
