@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { packTarball } from './pack.js';
-import { BUDGETS } from './sizeBudgets.js';
+import { BUDGETS, TARGETS } from './sizeBudgets.js';
 
 /** How far module order alone moves a gzip figure (seen: 6 bytes on 11.5 KB). */
 const ORDER_NOISE_BYTES = 32;
@@ -124,7 +124,7 @@ function dependencies(metafile) {
 const fromPackage = (path, pkg) => path === pkg || path.startsWith(`${pkg}/`) || path.includes(`node_modules/${pkg}/`);
 const kitFile = (path) => /node_modules\/matrix-threepid-kit\/dist\/(.*)$/.exec(path)?.[1];
 const errorText = (err) => (err.errors ?? []).map((e) => e.text).join('; ') || String(err.message ?? err);
-const rowOf = (name, budget = BUDGETS[name] ?? null) => ({ name, minBytes: null, gzipBytes: null, budget, status: 'ok', ok: true });
+const rowOf = (name, budget = BUDGETS[name] ?? null) => ({ name, minBytes: null, gzipBytes: null, budget, target: TARGETS[name] ?? null, status: 'ok', ok: true });
 const overBudget = (row) => (row.budget !== null && row.gzipBytes > row.budget ? { status: 'over', ok: false } : {});
 
 async function measure(entry, host) {
@@ -249,10 +249,11 @@ const kb = (bytes) => (bytes == null ? '-' : `${(bytes / 1024).toFixed(1)} KB`);
 if (asJson) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
-  const cells = [['measured from the packed dist', 'min bytes', 'gzip bytes', 'gzip', 'budget', 'ok']];
+  const cells = [['measured from the packed dist', 'min bytes', 'gzip bytes', 'gzip', 'ceiling', 'ok', 'issue #12 target']];
   for (const r of report.entries) {
     const state = r.status === 'ok' ? 'yes' : r.status === 'over' ? 'NO (over budget)' : r.status;
-    cells.push([r.name, r.minBytes ?? '-', r.gzipBytes ?? '-', kb(r.gzipBytes), r.budget === null ? 'report only' : kb(r.budget), state].map(String));
+    const target = r.target === null ? '' : r.gzipBytes > r.target ? `${kb(r.target)}: NOT MET, ${r.gzipBytes - r.target} B over` : `${kb(r.target)}: met`;
+    cells.push([r.name, r.minBytes ?? '-', r.gzipBytes ?? '-', kb(r.gzipBytes), r.budget === null ? 'report only' : kb(r.budget), state, target].map(String));
   }
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) console.log(c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));

@@ -124,6 +124,25 @@ export const AccountService: Story = {
   },
 };
 
+/**
+ * Found by itself (fake preset `oauth`: Synapse + Matrix Authentication Service): no `accountManagementUrl` given, the
+ * stage asks the server first and links to its account page, with nothing sent to `/register`.
+ */
+export const AccountServiceFound: Story = {
+  name: 'OAuth-era server, found by itself',
+  ...withFakeHomeserver({ signedInAs: null, preset: 'oauth' }),
+  args: { address: NEWCOMER_EMAIL },
+  // MAS-backed servers have no legacy /register to start a session on: the host's session is a stand-in here.
+  render: (args) => <RegistrationThreepidStage {...args} session="host-session" submitAuth={fn()} />,
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const hs = fakeHomeserverOf(context);
+    await findScreen(canvas, 'Sign up on your server’s account page', { focused: false });
+    await expect(canvas.getByRole('link', { name: 'Continue to sign up' })).toHaveAttribute('href', `${hs.baseUrl}/account/`);
+    await expect(hs.requests.count((r) => r.endpoint === 'requestToken' || r.endpoint === 'register')).toBe(0);
+  },
+};
+
 /** A host's minimal sign-up form (demo/SignUpForm) with the stage dropped in: fill it, follow the link, signed up. */
 export const InsideSignUpForm: Story = {
   name: 'Inside a sign-up form',

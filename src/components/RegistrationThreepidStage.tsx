@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey, Messages } from '../i18n/en';
 import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
@@ -29,9 +29,9 @@ export interface RegistrationThreepidStageProps
  * host's overrides of those keys, so translators and hosts see sign-up keys only. On an OAuth-era server, the first
  * screen's heading and hint say where sign-up happens instead.
  */
-function useStageMessages(props: RegistrationThreepidStageProps): Partial<Messages> {
+function useStageMessages(props: RegistrationThreepidStageProps, accountManagementUrl: string | undefined): Partial<Messages> {
   const provider = useThreepidContext()?.messages;
-  const { messages, accountManagementUrl, medium = 'email' } = props;
+  const { messages, medium = 'email' } = props;
   return useMemo(() => {
     const { t } = translatorsFor(defaultMessages, [provider, messages]);
     const shown: Partial<Messages> = { ...messages, 'errors.threepidInUse': t('register.inUse') };
@@ -53,12 +53,19 @@ function useStageMessages(props: RegistrationThreepidStageProps): Partial<Messag
  * calls `onComplete` with the server's answer once the stage passed (by itself when the link is followed).
  */
 export function RegistrationThreepidStage(props: RegistrationThreepidStageProps): ReactNode {
-  const { onComplete: _onComplete, phoneForm, onSignIn, onResetPassword, accountManagementUrl, ...rest } = props;
-  const messages = useStageMessages(props);
+  const { onComplete: _onComplete, phoneForm, onSignIn, onResetPassword, accountManagementUrl: given, ...rest } = props;
+  // The hook runs inside FlowRoot (under the provider); what it learns about the server is lifted up here.
+  const [found, setFound] = useState<string>();
+  const accountManagementUrl = given ?? found;
+  const messages = useStageMessages(props, accountManagementUrl);
   const host = useMemo(() => ({ phoneForm, onSignIn, onResetPassword, accountManagementUrl }), [phoneForm, onSignIn, onResetPassword, accountManagementUrl]);
   const screens: HostProps = { ...rest, messages };
   // The stage's options are all of its props: the screens hand the hook only the ones every flow shares.
-  const useStage = () => useRegistrationStage(props);
+  const useStage = () => {
+    const stage = useRegistrationStage(props);
+    useEffect(() => setFound(stage.accountManagementUrl), [stage.accountManagementUrl]);
+    return stage;
+  };
   return (
     <RegistrationStepContext.Provider value={host}>
       <FlowRoot props={screens} defaults={defaultMessages} useFlow={useStage} address={RegistrationAddressStep} />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import type { Medium, ThreepidClient } from '../protocol/types';
+import { findAccountManagement } from './accountManagement';
 import { saveFlow, type StorageLike } from './persistence';
 import {
   readRegistrationAnswer,
@@ -46,7 +47,7 @@ export interface RegistrationStageOptions
   onComplete?: (result: RegistrationStageResult) => void;
   /**
    * An OAuth-era server's account page (`account_management_uri`): sign-up happens there, so the stage sends nothing
-   * and says where to go.
+   * and says where to go. Omitted, the stage asks the server itself (`getAuthMetadata`) before sending anything.
    */
   accountManagementUrl?: string;
 }
@@ -126,19 +127,38 @@ export function useRegistrationStage(options: RegistrationStageOptions): Registr
     onComplete: (result) => live.current.onComplete?.({ ...result, response: undefined, ...passed.current }),
   });
 
-  // The address given up front is sent once mounted: a tick later, so StrictMode's trial unmount (which aborts
-  // requests in flight) cannot strand it.
-  const { request } = flow;
-  const sent = useRef(false);
+  // Where sign-up happens, asked once before anything is sent: an OAuth-era server must get no legacy request. The
+  // client keeps its first answer, so StrictMode's second run and later stages cost no request.
+  const [service, setService] = useState(() => ({
+    known: Boolean(accountManagementUrl || requested || !base.getAuthMetadata),
+    url: accountManagementUrl,
+  }));
   useEffect(() => {
-    if (!address || requested || accountManagementUrl || sent.current) return;
-    const timer = setTimeout(() => {
-      sent.current = true;
-      request(address);
-    }, 0);
-    return () => clearTimeout(timer);
-    // Only the first address counts: a new object each render must not send again.
+    if (service.known) return;
+    let mounted = true;
+    const settle = (url?: string) => mounted && setService({ known: true, url });
+    findAccountManagement(base, 'register').then((found) => settle(found?.url), () => settle());
+    return () => void (mounted = false);
+    // Asked once per mount: the server does not change under the stage.
   }, []);
 
-  return { ...flow, accountManagementUrl };
+  // The address given up front (or typed before the answer came) is sent once the server is known, a tick later, so
+  // StrictMode's trial unmount (which aborts requests in flight) cannot strand it.
+  const { request } = flow;
+  const held = useRef(requested ? undefined : address);
+  useEffect(() => {
+    const next = held.current;
+    if (!next || !service.known || service.url) return;
+    const timer = setTimeout(() => {
+      held.current = undefined;
+      request(next);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [service]);
+  const hold = (next: string | PhoneAddress): void => {
+    if (!service.known) held.current = next;
+    else if (!service.url) request(next);
+  };
+
+  return { ...flow, request: hold, accountManagementUrl: service.url };
 }

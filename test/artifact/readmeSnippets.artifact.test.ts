@@ -12,9 +12,13 @@ const checkedIn = (snippet: ReadmeSnippet): string[] =>
   HOSTS.filter((host) => snippetsForHost([snippet], hostPackages(host)).length > 0).map((host) => host.name);
 
 describe("the README's code blocks", () => {
-  it('should each be type-checked in at least one scratch host', () => {
+  it('should each be type-checked in at least one scratch host (matrix-js-sdk examples: from source, by their own test)', () => {
     expect(readme.length).toBeGreaterThan(0);
-    const unchecked = readme.filter((snippet) => checkedIn(snippet).length === 0).map((snippet) => `README.md line ${snippet.line}`);
+    // No scratch host installs matrix-js-sdk (its own declarations do not pass `skipLibCheck: false` under node16):
+    // the README's InteractiveAuth example runs against src in test/react/registrationStage.test.tsx instead.
+    const checkable = readme.filter((snippet) => !snippet.imports.includes('matrix-js-sdk'));
+    expect(readme.length - checkable.length).toBeLessThanOrEqual(1);
+    const unchecked = checkable.filter((snippet) => checkedIn(snippet).length === 0).map((snippet) => `README.md line ${snippet.line}`);
     expect(unchecked).toEqual([]);
   });
 

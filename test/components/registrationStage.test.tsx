@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { RegistrationThreepidStage, ThreepidProvider } from '../../src';
+import type { ThreepidClient } from '../../src/protocol/types';
 import { en } from '../../src/i18n/en';
 import { PhoneAddressForm } from '../../src/components/steps/PhoneAddressForm';
 import { expectNoAxeViolations } from '../support/axe';
@@ -75,7 +76,9 @@ describe('RegistrationThreepidStage', () => {
     await user.click(screen.getByRole('button', { name: en['registerEmail.link.continue'] }));
     await findStep(en['registerEmail.done.heading']);
     expect(newcomer(hs)).toBeDefined();
-    expect(hs.requests.map((r) => `${r.endpoint}:${r.status}`)).toEqual(['register:401', 'requestToken:200', 'register:401', 'link:200', 'register:200']);
+    // Asked once, before the email: accounts are not on an OAuth server (a legacy one says so three ways).
+    const discovery = ['authMetadata:404', 'authMetadata:404', 'wellKnown:200'];
+    expect(hs.requests.map((r) => `${r.endpoint}:${r.status}`)).toEqual(['register:401', ...discovery, 'requestToken:200', 'register:401', 'link:200', 'register:200']);
   });
 
   it('should take the code branch when the server gives a submit_url, and refuse a wrong code', async () => {
@@ -83,8 +86,9 @@ describe('RegistrationThreepidStage', () => {
     const onComplete = vi.fn();
     const { user } = renderKit(<RegistrationThreepidStage session={session} submitAuth={host.submitAuth} address={NEWCOMER.email} onComplete={onComplete} />, client);
 
-    expect(await findStep(en['registerEmail.code.heading'])).toHaveFocus();
+    await findStep(en['registerEmail.code.heading']);
     const code = screen.getByRole('textbox', { name: en['code.label'] });
+    expect(code).toHaveFocus();
     await user.type(code, '000000{Enter}');
     await findAlert(en['errors.invalidCode']);
     expect(hs.requests.count({ endpoint: 'register' })).toBe(1);
@@ -249,6 +253,51 @@ describe('RegistrationThreepidStage', () => {
     expect(screen.getByRole('link', { name: en['register.accountService.link'] })).toHaveAttribute('href', 'https://auth.example.org/account');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hs.requests).toHaveLength(0);
+  });
+
+  it('should find an OAuth-era server by itself and send people to its account page, with nothing sent to /register', async () => {
+    const { hs, client } = createHarness({ preset: 'oauth' }, { accessToken: null });
+    const submitAuth = vi.fn();
+    renderKit(
+      <StrictMode>
+        <RegistrationThreepidStage session="a-host-session" submitAuth={submitAuth} address={NEWCOMER.email} />
+      </StrictMode>,
+      client,
+    );
+    const link = await screen.findByRole('link', { name: en['register.accountService.link'] });
+    expect(link).toHaveAttribute('href', `${hs.baseUrl}/account/`);
+    expect(screen.getByRole('heading', { name: en['register.accountService.heading'] })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hs.requests.map((r) => r.endpoint)).toEqual(['authMetadata']);
+    expect(submitAuth).not.toHaveBeenCalled();
+  });
+
+  it('should hold an address typed before the server answered, and send nothing once it turns out to be OAuth-era', async () => {
+    const { hs, client } = createHarness({ preset: 'oauth' }, { accessToken: null });
+    // The server's answer is kept back until the person has submitted.
+    let release = (): void => {};
+    const answer = new Promise<void>((resolve) => (release = resolve));
+    const slow: ThreepidClient = Object.assign(Object.create(client) as ThreepidClient, {
+      getAuthMetadata: async (signal?: AbortSignal) => (await answer, client.getAuthMetadata?.(signal) ?? null),
+    });
+    const { user } = renderKit(<RegistrationThreepidStage session="a-host-session" submitAuth={vi.fn()} />, slow);
+    await user.type(screen.getByRole('textbox', { name: en['email.label'] }), `${NEWCOMER.email}{Enter}`);
+    release();
+    await screen.findByRole('link', { name: en['register.accountService.link'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hs.requests.map((r) => r.endpoint)).toEqual(['authMetadata']);
+  });
+
+  it('should ask a legacy server once: a second stage on the same client sends its email with no discovery request', async () => {
+    const { hs, client, host, session } = await signUpSetup();
+    const first = renderKit(<RegistrationThreepidStage session={session} submitAuth={host.submitAuth} address={NEWCOMER.email} pollIntervalMs={false} />, client);
+    await findStep(en['registerEmail.link.heading']);
+    first.unmount();
+    hs.requests.clear();
+    renderKit(<RegistrationThreepidStage session={session} submitAuth={host.submitAuth} address="second@example.org" pollIntervalMs={false} />, client);
+    await findStep(en['registerEmail.link.heading']);
+    expect(hs.requests.map((r) => r.endpoint)).toEqual(['requestToken']);
   });
 
   it('should have no axe violations on the address, link, in-use and done screens', async () => {

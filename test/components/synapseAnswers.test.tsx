@@ -54,7 +54,8 @@ describe('AddEmailFlow on Synapse: the password while waiting, then done once th
     await screen.findByRole('heading', { name: en['addEmail.link.authHeading'] });
     await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
     await user.click(screen.getByRole('button', { name: en['addEmail.link.continue'] }));
-    expect(await findStep(en['auth.heading'])).toHaveFocus();
+    await findStep(en['auth.heading']);
+    expect(screen.getByLabelText(en['auth.password.label'])).toHaveFocus();
     await user.type(screen.getByLabelText(en['auth.password.label']), `${ALICE.password}{Enter}`);
     await findStep(en['addEmail.done.heading']);
     expect(hs.users.get('alice')?.threepids.map((t) => t.address)).toContain('new@example.org');

@@ -54,7 +54,9 @@ describe('RegistrationThreepidStage in Chromium against the fake homeserver over
     expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
     expect(hs.requests.filter((r) => r.endpoint === 'register').at(-1)?.status).toBe(200);
     expect(await findLeaks(flow, secrets.all(hs))).toEqual([]);
-    expect(flow.unexpectedProblems()).toEqual([]);
+    // A legacy server answers the OAuth-era discovery (auth_metadata, stable and unstable) 404 M_UNRECOGNIZED,
+    // which Chromium logs as a failed load: expected, like the UIA 401s.
+    expect(flow.unexpectedProblems([401, 404])).toEqual([]);
     await page.close();
   });
 });

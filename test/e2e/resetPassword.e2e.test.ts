@@ -85,7 +85,9 @@ describe('ResetPasswordFlow in Chromium against the fake homeserver over HTTP', 
     expect(hs.requests.count({ endpoint: 'password', status: 200 })).toBe(1);
     expect(hs.inbox.all()).toHaveLength(1);
     expect(await findLeaks(flow, secrets.all(hs))).toEqual([]);
-    expect(flow.unexpectedProblems()).toEqual([]);
+    // A legacy server answers the OAuth-era discovery (auth_metadata, stable and unstable) 404 M_UNRECOGNIZED,
+    // which Chromium logs as a failed load: expected, like the UIA 401s.
+    expect(flow.unexpectedProblems([401, 404])).toEqual([]);
     await page.close();
   });
 });

@@ -130,7 +130,9 @@ export function describeHost(spec: HostSpec, more?: (host: () => PreparedHost, b
 
         await flow.waitForStep('done');
         await expect.poll(() => resultLine(flow)).toBe('Completed: reset email alice@example.org');
-        expect(flow.unexpectedProblems()).toEqual([]);
+        // A legacy server answers the OAuth-era discovery (auth_metadata, stable and unstable) 404 M_UNRECOGNIZED,
+        // which Chromium logs as a failed load: expected, like the UIA 401s.
+        expect(flow.unexpectedProblems([401, 404])).toEqual([]);
         await flow.page.close();
       });
 
@@ -146,8 +148,8 @@ export function describeHost(spec: HostSpec, more?: (host: () => PreparedHost, b
 
           const sms = await cli.nextMessage('447400123456');
           expect(sms.code).toMatch(/^\d{6}$/);
+          // A whole code sends itself.
           await flow.page.getByLabel('Verification code').fill(sms.code ?? '');
-          await flow.page.getByRole('button', { name: 'Verify' }).click();
           await confirmPassword(flow);
           // However the kit formats the number for people, it is the one typed.
           const added = async () => /^Completed: add msisdn (.+)$/.exec((await resultLine(flow)) ?? '')?.[1]?.replace(/\D/g, '');
