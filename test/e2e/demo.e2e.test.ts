@@ -29,6 +29,12 @@ describe('demo app', () => {
   it.each(FLOWS)('should mount the %s flow under the strict CSP without errors', async (flow) => {
     const page = await browser.newPage();
     const problems = await watchPage(page);
+    // A reset asks the server whether it is OAuth-era at once; this legacy fake answers the discovery 404
+    // M_UNRECOGNIZED, as Synapse does, and Chromium logs each as a failed load. Any other 404 is a problem.
+    const other404s: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404 && !/\/auth_metadata$/.test(new URL(response.url()).pathname)) other404s.push(response.url());
+    });
     const accessToken = flow === 'reset' ? undefined : accessTokenOf(homeserver.hs);
     await page.goto(demo.pageUrl({ homeserver: homeserver.url, flow, accessToken }));
 
@@ -37,7 +43,8 @@ describe('demo app', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).isVisible()).toBe(true);
     await screenshotter(`demo mount ${flow}`)(page, 'address step');
 
-    expect(problems.summary()).toEqual([]);
+    expect(other404s).toEqual([]);
+    expect(problems.summary().filter((line) => !line.includes('status of 404'))).toEqual([]);
     await page.close();
   });
 

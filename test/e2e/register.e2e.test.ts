@@ -35,7 +35,7 @@ describe('RegistrationThreepidStage in Chromium against the fake homeserver over
 
     await flow.waitForStep('awaitingLink');
     await expect.poll(() => page.locator('[data-threepid-part="heading"]').textContent()).toBe('Check your email');
-    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe(`Email sent to ${EMAIL}`);
+    await expect.poll(() => page.locator('[data-threepid-part="status"]').textContent()).toBe(`Email sent to ${EMAIL}.`);
     await shot(page, 'check your email');
 
     // The person opens the emailed link in a tab of its own: a real GET validates it, like Synapse's.

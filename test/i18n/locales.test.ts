@@ -101,7 +101,7 @@ describe.each(locales)('locale $file', ({ file, module }) => {
     const leftovers = englishKeys
       .filter((key) => Object.hasOwn(messages, key) && Object.keys(messageShape(text(key)).plurals).length > 0)
       .flatMap((key) =>
-        counts.map((n) => [key, formatMessage(text(key), { seconds: n, minutes: n, min: n, address: 'a@example.org', reason: 'r' }, locale.tag)]),
+        counts.map((n) => [key, formatMessage(text(key), { seconds: n, minutes: n, hours: n, min: n, address: 'a@example.org', reason: 'r' }, locale.tag)]),
       )
       .filter(([, out]) => /[{}#]|plural/.test(out ?? ''));
     expect(leftovers).toEqual([]);
