@@ -201,7 +201,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
 
   const actions: FlowController['actions'] = {
     request(address: string | PhoneAddress) {
-      // Only plain spaces and line breaks are trimmed: any other invisible character is refused, not silently dropped.
+      // Only plain spaces and line breaks are trimmed: every other invisible character is refused, not silently dropped.
       const typed =
         typeof address === 'string'
           ? { address: address.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '') }

@@ -32,7 +32,7 @@ export function CodeStep({ flow, onCancel }: StepProps): ReactNode {
         busy={busy && 'common.verifying'}
         onCancel={onCancel}
         defaultValues={{ code: state.draft.code }}
-        // A refused code is most often a typo: back to the field, ready to retype (PROTOCOL: any 4xx from submit_url).
+        // A refused code is most often a typo: back to the field, ready to retype (PROTOCOL: every 4xx from submit_url).
         focusOnError="code"
         onValid={({ code }) => flow.submitCode(code)}
       >
