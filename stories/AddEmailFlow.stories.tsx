@@ -21,6 +21,7 @@ import { FlowBeside } from './support/StoryLayout';
 
 const SEND = 'Send verification email';
 const OPENED = "I've opened the link";
+const WHILE_WAITING = "While you wait: confirm it's you";
 
 const signedInAsAlice = (
   <>
@@ -175,6 +176,8 @@ export const NotYetValidated: Story = {
     const canvas = within(context.canvasElement);
     await submitEmail(canvas, NEW_EMAIL, SEND);
     await findScreen(canvas, 'Check your email');
+    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, "Confirm it's you");
     await confirmPassword(canvas, ALICE.password);
@@ -193,6 +196,8 @@ export const PasswordUia: Story = {
     await submitEmail(canvas, NEW_EMAIL, SEND);
     await findScreen(canvas, 'Check your email');
     await followLinkInInbox(canvas);
+    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, "Confirm it's you");
     const password = canvas.getByLabelText('Password', { selector: 'input' });
@@ -210,6 +215,8 @@ export const WrongPassword: Story = {
     await submitEmail(canvas, NEW_EMAIL, SEND);
     await findScreen(canvas, 'Check your email');
     await followLinkInInbox(canvas);
+    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, "Confirm it's you");
     await confirmPassword(canvas, 'correct horse battery');
@@ -232,6 +239,8 @@ export const SsoFallback: Story = {
     await submitEmail(canvas, NEW_EMAIL, SEND);
     await findScreen(canvas, 'Check your email');
     await followLinkInInbox(canvas);
+    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, "Confirm it's you");
     await expect(canvas.queryByLabelText('Password', { selector: 'input' })).toBeNull();
@@ -265,6 +274,8 @@ export const Done: Story = {
     await submitEmail(canvas, NEW_EMAIL, SEND);
     await findScreen(canvas, 'Check your email');
     await followLinkInInbox(canvas);
+    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, "Confirm it's you");
     await confirmPassword(canvas, ALICE.password);
