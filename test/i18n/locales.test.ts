@@ -40,7 +40,7 @@ describe('locales', () => {
 
   it('should build and export every locale file as its own entry, `matrix-threepid-kit/locales/<tag>`', () => {
     const pkg = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };
-    expect(pkg.exports['./locales/*']).toEqual({ types: './dist/i18n/locales/*.d.ts', import: './dist/i18n/locales/*.js' });
+    expect(pkg.exports['./locales/*']).toEqual({ types: './dist/i18n/locales/*.d.ts', import: './dist/locales/*.js' });
     expect(read('vite.config.ts')).toContain('src/i18n/locales');
   });
 });
