@@ -5,7 +5,8 @@ import { capabilitiesMessages } from '../i18n/messages/capabilities';
 import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
 import { sharedMessages } from '../i18n/messages/shared';
-import { useAddEmailFlow, type AuthRequiredHandler } from '../react';
+import type { AuthRequiredHandler } from '../react';
+import { useEmailAdding } from '../react/presets';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { EmailAddressForm } from './steps/EmailAddressForm';
 
@@ -20,5 +21,5 @@ export interface AddEmailFlowProps extends SharedFlowProps {
 
 /** Add an email address to the signed-in account: enter it, follow the emailed link (or type the code), confirm it's you. */
 export function AddEmailFlow(props: AddEmailFlowProps): ReactNode {
-  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useAddEmailFlow} address={EmailAddressForm} />;
+  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useEmailAdding} address={EmailAddressForm} />;
 }

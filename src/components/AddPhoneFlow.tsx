@@ -6,7 +6,8 @@ import { capabilitiesMessages } from '../i18n/messages/capabilities';
 import { errorMessages } from '../i18n/messages/errors';
 import { phoneMessages } from '../i18n/messages/phone';
 import { sharedMessages } from '../i18n/messages/shared';
-import { useAddPhoneFlow, type AuthRequiredHandler } from '../react';
+import type { AuthRequiredHandler } from '../react';
+import { usePhoneAdding } from '../react/presets';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import { PhoneAddressForm } from './steps/PhoneAddressForm';
 
@@ -27,5 +28,5 @@ export interface AddPhoneFlowProps extends SharedFlowProps {
 
 /** Add a phone number to the signed-in account: enter it, type the SMS code, confirm it's you. */
 export function AddPhoneFlow(props: AddPhoneFlowProps): ReactNode {
-  return <FlowRoot props={props} defaults={defaultMessages} useFlow={useAddPhoneFlow} address={PhoneAddressForm} />;
+  return <FlowRoot props={props} defaults={defaultMessages} useFlow={usePhoneAdding} address={PhoneAddressForm} />;
 }

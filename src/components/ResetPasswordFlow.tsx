@@ -7,7 +7,8 @@ import { emailMessages } from '../i18n/messages/email';
 import { errorMessages } from '../i18n/messages/errors';
 import { resetMessages } from '../i18n/messages/reset';
 import { sharedMessages } from '../i18n/messages/shared';
-import { useResetPasswordFlow, type ThreepidFlow } from '../react';
+import type { ThreepidFlow } from '../react';
+import { usePasswordReset } from '../react/presets';
 import type { CountryCode, CountryLabels } from './countryTypes';
 import { FlowRoot, type SharedFlowProps } from './FlowRoot';
 import type { StepProps } from './FlowScreens';
@@ -69,7 +70,7 @@ function useOfferedMedia({ media, phoneForm, onError }: ResetPasswordFlowProps):
 
 // The first medium offered is where the flow starts.
 function useResetFlow(props: ResetPasswordFlowProps): ThreepidFlow {
-  return useResetPasswordFlow({ ...props, medium: props.media?.[0] ?? 'email' });
+  return usePasswordReset({ ...props, medium: props.media?.[0] ?? 'email' });
 }
 
 /** The medium switch (when both are offered) over the email or phone form. */

@@ -151,7 +151,12 @@ const awaiting: StepHandlers = {
   'ERROR.DISMISS': dismissError,
 };
 
-const table: Record<FlowStep, StepHandlers> = {
+/** A purpose's own handlers, added to the shared ones (a step's handler here wins over a shared one). */
+export type StepTable = { [S in FlowStep]?: StepHandlers };
+
+// The steps every purpose shares. What only a reset does (its password step, the switch between media) is in
+// `resetSteps`, so a flow that never resets can run without it and a bundler leaves it out.
+const table: StepTable = {
   checking: {
     // The state has no error yet here: `go` clears nothing.
     'CAPABILITIES.SUCCESS': (state, { capabilities }) =>
@@ -162,25 +167,11 @@ const table: Record<FlowStep, StepHandlers> = {
     'CAPABILITIES.FAILURE': (state) => go(state, 'enterAddress'),
     RESTORE: restore,
   },
-  unavailable: {
-    // Only a refusal of this medium leaves the other one worth trying; disabled 3PID changes cover both.
-    'MEDIUM.SWITCH': (state, event) => (refusesMedium(state.unavailable) ? switchMedium(state, event) : state),
-  },
+  unavailable: {},
   enterAddress: {
     'ADDRESS.SUBMIT': submitAddress,
-    'MEDIUM.SWITCH': switchMedium,
     'ERROR.DISMISS': dismissError,
     RESTORE: restore,
-  },
-  choosePassword: {
-    'PASSWORD.SUBMIT': (state, { password, logoutDevices }) => {
-      const { session } = state;
-      const next: FlowState = { ...state, newPassword: password, logoutDevices };
-      // The token was already sent (after-link, or a resumed session): finish now.
-      return session?.sid ? proceed(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
-    },
-    'ADDRESS.CHANGE': changeAddress,
-    'ERROR.DISMISS': dismissError,
   },
   requesting: {
     // The hook aborts the request in flight.
@@ -277,8 +268,35 @@ const table: Record<FlowStep, StepHandlers> = {
   done: {},
 };
 
+/** What only a reset does: the new-password step, and the switch to the other medium it may offer. */
+export const resetSteps: StepTable = {
+  unavailable: {
+    // Only a refusal of this medium leaves the other one worth trying; disabled 3PID changes cover both.
+    'MEDIUM.SWITCH': (state, event) => (refusesMedium(state.unavailable) ? switchMedium(state, event) : state),
+  },
+  enterAddress: { 'MEDIUM.SWITCH': switchMedium },
+  choosePassword: {
+    'PASSWORD.SUBMIT': (state, { password, logoutDevices }) => {
+      const { session } = state;
+      const next: FlowState = { ...state, newPassword: password, logoutDevices };
+      // The token was already sent (after-link, or a resumed session): finish now.
+      return session?.sid ? proceed(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
+    },
+    'ADDRESS.CHANGE': changeAddress,
+    'ERROR.DISMISS': dismissError,
+  },
+};
+
 /** The flow's transition function: pure, total. An event a step does not accept returns the same state object. */
 export function transition(state: FlowState, event: FlowEvent): FlowState {
+  return transitionWith(state, event, resetSteps);
+}
+
+/**
+ * `transition` over the shared steps and `extra`'s (none: a flow that never resets, like the add flows' components).
+ * The same state object comes back for an event neither accepts.
+ */
+export function transitionWith(state: FlowState, event: FlowEvent, extra?: StepTable): FlowState {
   if (event.type === 'RESET') {
     // Keep the address as typed (for a phone, with its country and national number), not the code.
     const { address, country, phoneNumber } = state.draft;
@@ -287,6 +305,6 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
   // The account page replaces any screen before the first send: a reset reads the server in the background from its
   // first screen, and its first request waits for that answer.
   if (event.type === 'ACCOUNT.MANAGED' && ['checking', 'enterAddress', 'choosePassword', 'requesting'].includes(state.step)) return accountManaged(state, event);
-  const handler = table[state.step][event.type] as Handler<typeof event.type> | undefined;
+  const handler = (extra?.[state.step]?.[event.type] ?? table[state.step]?.[event.type]) as Handler<typeof event.type> | undefined;
   return handler ? handler(state, event as never) : state;
 }

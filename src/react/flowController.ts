@@ -7,6 +7,7 @@ import { MatrixApiError, ThreepidNetworkError, isUiaRequired } from '../protocol
 import type { AuthDict, ThreepidClient } from '../protocol/types';
 import { isValidNextLink } from '../protocol/urlSafety';
 import { findAccountManagement } from './accountManagement';
+import type { FlowEngine } from './engines';
 import { openFallbackAuth } from './fallbackAuth';
 import type { FlowStore } from './flowStore';
 import { clearFlow } from './persistence';
@@ -49,7 +50,7 @@ const resumeAuth = (session: ValidationSession): AuthDict | undefined =>
  * store, and starts network work only when the event moved the flow (a second click while the first is in flight
  * sends nothing).
  */
-export function createFlowController(store: FlowStore, live: { readonly current: FlowLive }): FlowController {
+export function createFlowController(store: FlowStore, live: { readonly current: FlowLive }, engine: FlowEngine): FlowController {
   // In-flight requests (and the fallback popup), aborted on unmount, reset and address change.
   const controllers = new Set<AbortController>();
   let mounted = true;
@@ -91,25 +92,6 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     return controller.signal.aborted || !mounted || aborted ? undefined : outcome;
   }
 
-  /** Adds the address, or sets the new password: the last request of every flow. */
-  function completion(state: FlowState, session: ValidationSession & { sid: string }, auth: AuthDict | undefined, signal: AbortSignal) {
-    const { client } = live.current;
-    const { sid, clientSecret, uiaSession } = session;
-    if (state.config.purpose === 'add') return client.addThreepid({ sid, clientSecret }, auth, signal);
-    return client.changePassword(
-      {
-        newPassword: state.newPassword,
-        logoutDevices: state.logoutDevices,
-        auth: {
-          type: session.medium === 'email' ? 'm.login.email.identity' : 'm.login.msisdn',
-          threepid_creds: { sid, client_secret: clientSecret },
-          ...(uiaSession ? { session: uiaSession } : {}),
-        },
-      },
-      signal,
-    );
-  }
-
   function finish(done: FlowState): void {
     const { options, persistKey } = live.current;
     const session = done.session;
@@ -130,7 +112,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
     const session = next?.session;
     if (next?.step !== 'completing' || !session?.sid) return;
     const sid = session.sid;
-    const outcome = await run('complete', (signal) => completion(next, { ...session, sid }, auth ?? resumeAuth(session), signal));
+    const outcome = await run('complete', (signal) => engine.complete(live.current.client, next, { ...session, sid }, auth ?? resumeAuth(session), signal));
     if (!outcome) return;
     if (outcome.ok) return finish(store.dispatch({ type: 'COMPLETE.SUCCESS' }));
     const after = store.dispatch(completeFailure(outcome.error));
@@ -300,7 +282,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       const session = current.session;
       if (current.step !== 'awaitingLink' || !session?.sid) return false;
       const sid = session.sid;
-      const outcome = await run('poll', (signal) => completion(current, { ...session, sid }, resumeAuth(session), signal));
+      const outcome = await run('poll', (signal) => engine.complete(live.current.client, current, { ...session, sid }, resumeAuth(session), signal));
       if (!outcome || store.get().step !== 'awaitingLink') return false;
       const failure = outcome.ok ? undefined : completeFailure(outcome.error);
       if (failure?.error.kind === 'notYetValidated') return true;

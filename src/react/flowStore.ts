@@ -1,4 +1,3 @@
-import { transition } from '../flow/machine';
 import type { FlowEvent, FlowState } from '../flow/types';
 
 /** A flow's state outside React, so an action can read the state its own event produced, synchronously. */
@@ -14,8 +13,11 @@ export interface FlowStore {
   subscribe(listener: () => void): () => void;
 }
 
+/** The machine a store runs: `transition`, or a flow's narrower one (see `FlowEngine`). */
+export type Transition = (state: FlowState, event: FlowEvent) => FlowState;
+
 /** Creates the store behind one `useThreepidFlow`. */
-export function createFlowStore(initial: FlowState): FlowStore {
+export function createFlowStore(initial: FlowState, transition: Transition): FlowStore {
   let state = initial;
   const listeners = new Set<() => void>();
   const dispatch = (event: FlowEvent): FlowState => {

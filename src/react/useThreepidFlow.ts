@@ -3,6 +3,7 @@ import { useContext, useEffect, useReducer, useRef, useState, useSyncExternalSto
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS } from '../flow/machine';
 import { canResend, isBusy, resendAvailableAt } from '../flow/selectors';
 import { checkServer } from './accountManagement';
+import { everyPurpose, type FlowEngine } from './engines';
 import { createFlowController, type FlowLive } from './flowController';
 import { createFlowStore } from './flowStore';
 import { loadFlow, saveFlow } from './persistence';
@@ -22,6 +23,11 @@ let lastFlowId = 0;
 
 /** Drives one request → wait → submit → complete flow through react-query mutations. */
 export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
+  return useFlowEngine(options, everyPurpose);
+}
+
+/** `useThreepidFlow` with one purpose's engine only (the flow components'), so bundlers drop the other purposes. */
+export function useFlowEngine(options: ThreepidFlowOptions, engine: FlowEngine): ThreepidFlow {
   const client = useThreepidClient(options.client);
   if (!useContext(QueryClientContext)) {
     // Otherwise react-query's own error would not say which provider the kit needs.
@@ -52,8 +58,9 @@ export function useThreepidFlow(options: ThreepidFlowOptions): ThreepidFlow {
         passwordStep: options.passwordStep ?? 'before-link',
         resendCooldownMs: options.resendCooldownMs ?? DEFAULT_RESEND_COOLDOWN_MS,
       }),
+      engine.transition,
     );
-    return [created, createFlowController(created, live), ++lastFlowId] as const;
+    return [created, createFlowController(created, live, engine), ++lastFlowId] as const;
   });
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
 
