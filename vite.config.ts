@@ -15,8 +15,26 @@ const peers = [
   'matrix-js-sdk',
   'msw',
 ];
-const isExternal = (id: string): boolean =>
-  id.startsWith('node:') || peers.some((p) => id === p || id.startsWith(`${p}/`));
+const src = resolve(root, 'src');
+
+// The peers the kit's React modules import: the build routes those imports through src/peerExports.ts (see there).
+const PEER_EXPORTS = resolve(src, 'peerExports.ts');
+const SHARED_PEERS = new Set(['react', 'react/jsx-runtime', '@tanstack/react-query']);
+const throughPeerExports = (id: string, importer: string | undefined): boolean =>
+  SHARED_PEERS.has(id) && importer !== undefined && importer !== PEER_EXPORTS && importer.startsWith(src);
+
+const isExternal = (id: string, importer?: string): boolean =>
+  !throughPeerExports(id, importer) && (id.startsWith('node:') || peers.some((p) => id === p || id.startsWith(`${p}/`)));
+
+/** Points the kit's own imports of React, its JSX runtime and react-query at src/peerExports.ts. */
+function sharedPeerImports(): Plugin {
+  return {
+    name: 'threepid-shared-peer-imports',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id, importer) => (throughPeerExports(id, importer) ? PEER_EXPORTS : null),
+  };
+}
 
 /** The entries that render React: Next.js must treat them as client modules. */
 const CLIENT_ENTRIES = new Set(['index.js', 'phone.js']);
@@ -49,7 +67,7 @@ function copyCss(): Plugin {
  * single bundle would not allow: a flow's `{ ...a, ...b }` message table must then be kept.
  */
 export default defineConfig({
-  plugins: [react(), copyCss()],
+  plugins: [react(), sharedPeerImports(), copyCss()],
   publicDir: false,
   build: {
     outDir: 'dist',
