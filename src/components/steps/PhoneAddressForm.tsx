@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type ReactNode } from 'react';
 import { getCountries, getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import { regionNames } from '../../i18n/regionNames';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
@@ -23,6 +23,15 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
   return { country, phoneNumber: parsed.nationalNumber, display: parsed.formatInternational() };
 }
 
+/** What the field shows once an international number is in: the country it dials and the number as E.164. */
+interface Shown {
+  /** Bumped to mount the input afresh, as that is how the phone library shows a number in national form. */
+  key: number;
+  country: Country | undefined;
+  /** Put the caret back (after a paste, the person is still in the field). */
+  focus: boolean;
+}
+
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
 export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: StepProps): ReactNode {
   const { t, part, lang } = useFlowUi();
@@ -38,6 +47,14 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
     return picked && isSupportedCountry(picked) ? picked : (props.defaultCountry as Country | undefined);
   });
   const [country, setCountry] = useState(initialCountry);
+  const [shown, setShown] = useState<Shown>({ key: 0, country: initialCountry, focus: false });
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!shown.focus || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [shown]);
   return (
     <StepForm
       flow={flow}
@@ -49,37 +66,59 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
         if (address) flow.request(address);
       }}
     >
-      {({ control, formState, alertId }) => (
-        <TextField
-          label={t('phone.label')}
-          hint={t('phone.hint')}
-          fieldError={formState.errors.phone?.message}
-          describedBy={alertId}
-          render={(attributes) => (
-            <PhoneInput
-              {...attributes}
-              numberInputProps={part('input')}
-              containerComponentProps={part('phoneInput')}
-              name="phone"
-              control={control}
-              rules={{
-                validate: (value: string | undefined) => (!value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid')),
-              }}
-              defaultCountry={initialCountry}
-              // A number typed in national form comes back the same way after "Use a different phone number".
-              initialValueFormat="national"
-              countries={countries}
-              labels={labels}
-              locales={lang}
-              onCountryChange={setCountry}
-              countrySelectComponent={CountrySelect}
-              countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
-              autoComplete="tel"
-              readOnly={state.step === 'requesting'}
-            />
-          )}
-        />
-      )}
+      {({ control, formState, alertId, setValue, clearErrors }) => {
+        // A pasted "+44 20 7946 0958" (or one typed, once the person leaves the field) picks its country, and the
+        // field keeps the national number: the flag and +44 beside it already say the rest. Only a whole valid number
+        // of a country on offer is moved; anything else stays as the person gave it.
+        const showNational = (text: string, focus: boolean): boolean => {
+          if (!text.trim().startsWith('+')) return false;
+          const address = phoneAddress(text, country);
+          if (!address || (countries && !countries.includes(address.country as Country))) return false;
+          const e164 = `+${getCountryCallingCode(address.country as Country)}${address.phoneNumber}`;
+          setValue('phone', e164);
+          clearErrors('phone');
+          setCountry(address.country as Country);
+          setShown(({ key }) => ({ key: key + 1, country: address.country as Country, focus }));
+          return true;
+        };
+        return (
+          <TextField
+            label={t('phone.label')}
+            hint={t('phone.hint')}
+            fieldError={formState.errors.phone?.message}
+            describedBy={alertId}
+            render={(attributes) => (
+              <PhoneInput
+                {...attributes}
+                key={shown.key}
+                ref={inputRef}
+                numberInputProps={part('input')}
+                containerComponentProps={part('phoneInput')}
+                name="phone"
+                control={control}
+                rules={{
+                  validate: (value: string | undefined) => (!value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid')),
+                }}
+                defaultCountry={shown.country}
+                // A number typed in national form comes back the same way after "Use a different phone number".
+                initialValueFormat="national"
+                countries={countries}
+                labels={labels}
+                locales={lang}
+                onCountryChange={setCountry}
+                countrySelectComponent={CountrySelect}
+                countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
+                autoComplete="tel"
+                readOnly={state.step === 'requesting'}
+                onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
+                  if (showNational(event.clipboardData.getData('text'), true)) event.preventDefault();
+                }}
+                onBlur={(event: FocusEvent<HTMLInputElement>) => void showNational(event.target.value, false)}
+              />
+            )}
+          />
+        );
+      }}
     </StepForm>
   );
 }
