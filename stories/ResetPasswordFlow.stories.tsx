@@ -165,6 +165,7 @@ export const NotYetValidated: Story = {
 /** Done, other devices kept signed in (the default): the old sessions still work. */
 export const DoneKeepingDevices: Story = {
   name: 'Done, other devices kept',
+  args: { doneAction: { label: 'Back to sign in', onClick: fn() } },
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
@@ -176,6 +177,7 @@ export const DoneKeepingDevices: Story = {
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, 'Password changed');
     await expect(flowDescription(canvas)).toHaveTextContent('Your other devices are still signed in.');
+    await expect(canvas.getByRole('button', { name: 'Back to sign in' })).toBeInTheDocument();
     await expect(context.args.onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'email', address: ALICE.email, logoutDevices: false });
     await expect(hs.users.isTokenValid(ALICE_TOKEN)).toBe(true);
   },
