@@ -115,7 +115,8 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
                 piece
               ) : (
                 <bdi key={index} {...part('address')}>
-                  {piece.value}
+                  {/* No-break spaces: "+44 7400 / 123456" split over two lines is hard to read back. */}
+                  {piece.value.replace(/ /g, '\u00a0')}
                 </bdi>
               ),
             )}
