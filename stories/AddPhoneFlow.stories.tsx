@@ -123,6 +123,10 @@ export const Sending: Story = {
     fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'latency', ms: 60_000 });
     await submitPhone(canvas, NEW_PHONE.national, SEND);
     await expect(await canvas.findByRole('button', { name: 'Sending…' })).toHaveAttribute('aria-busy', 'true');
+    // The country list is disabled meanwhile, and its native select must stay invisible over the flag and dial code.
+    const select = canvas.getByRole('combobox', { name: 'Country' });
+    await expect(select).toBeDisabled();
+    await expect(getComputedStyle(select).opacity).toBe('0');
   },
 };
 
