@@ -238,6 +238,20 @@ export const WrongCode: Story = {
   },
 };
 
+/** A server that does not reset passwords by phone (every Synapse since 2019) says so, and offers email instead. */
+export const PhoneNotOfferedScreen: Story = {
+  name: 'Reset by phone not offered: the screen',
+  args: { media: ['email', 'msisdn'], onCancel: fn() },
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
+    await submitPhone(canvas, DAVE.national, SEND_CODE);
+    await findScreen(canvas, 'Not available on this server');
+    await expect(canvas.getByRole('button', { name: 'Use email instead' })).toBeInTheDocument();
+  },
+};
+
 /**
  * Synapse (the fake's default) has no reset by phone (`M_UNRECOGNIZED`): the flow says so before asking for a new
  * password, and offers email instead.
