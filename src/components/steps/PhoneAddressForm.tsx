@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ClipboardEvent, type FocusEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { getCountries, getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import { regionNames } from '../../i18n/regionNames';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
@@ -23,15 +24,6 @@ function phoneAddress(phone: string | undefined, picked: Country | undefined): P
   return { country, phoneNumber: parsed.nationalNumber, display: parsed.formatInternational() };
 }
 
-/** What the field shows once an international number is in: the country it dials and the number as E.164. */
-interface Shown {
-  /** Bumped to mount the input afresh, as that is how the phone library shows a number in national form. */
-  key: number;
-  country: Country | undefined;
-  /** Put the caret back (after a paste, the person is still in the field). */
-  focus: boolean;
-}
-
 /** Phone form: country select + number (react-phone-number-input, bundled flags), sends country + national number. */
 export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: StepProps): ReactNode {
   const { t, part, lang } = useFlowUi();
@@ -47,14 +39,6 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
     return picked && isSupportedCountry(picked) ? picked : (props.defaultCountry as Country | undefined);
   });
   const [country, setCountry] = useState(initialCountry);
-  const [shown, setShown] = useState<Shown>({ key: 0, country: initialCountry, focus: false });
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const input = inputRef.current;
-    if (!shown.focus || !input) return;
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
-  }, [shown]);
   return (
     <StepForm
       flow={flow}
@@ -70,15 +54,15 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
         // A pasted "+44 20 7946 0958" (or one typed, once the person leaves the field) picks its country, and the
         // field keeps the national number: the flag and +44 beside it already say the rest. Only a whole valid number
         // of a country on offer is moved; anything else stays as the person gave it.
-        const showNational = (text: string, focus: boolean): boolean => {
-          if (!text.trim().startsWith('+')) return false;
-          const address = phoneAddress(text, country);
+        const showNational = (text: string): boolean => {
+          const address = text.trim().startsWith('+') && phoneAddress(text, country);
           if (!address || (countries && !countries.includes(address.country as Country))) return false;
-          const e164 = `+${getCountryCallingCode(address.country as Country)}${address.phoneNumber}`;
-          setValue('phone', e164);
+          // The phone library rewrites its field (national form, the number's country) when handed a new value; the
+          // same value as it holds would change nothing, so it is emptied first.
+          flushSync(() => setValue('phone', ''));
+          setValue('phone', `+${getCountryCallingCode(address.country as Country)}${address.phoneNumber}`);
           clearErrors('phone');
           setCountry(address.country as Country);
-          setShown(({ key }) => ({ key: key + 1, country: address.country as Country, focus }));
           return true;
         };
         return (
@@ -90,8 +74,6 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
             render={(attributes) => (
               <PhoneInput
                 {...attributes}
-                key={shown.key}
-                ref={inputRef}
                 numberInputProps={part('input')}
                 containerComponentProps={part('phoneInput')}
                 name="phone"
@@ -99,7 +81,7 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
                 rules={{
                   validate: (value: string | undefined) => (!value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid')),
                 }}
-                defaultCountry={shown.country}
+                defaultCountry={initialCountry}
                 // A number typed in national form comes back the same way after "Use a different phone number".
                 initialValueFormat="national"
                 countries={countries}
@@ -111,9 +93,9 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
                 autoComplete="tel"
                 readOnly={state.step === 'requesting'}
                 onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
-                  if (showNational(event.clipboardData.getData('text'), true)) event.preventDefault();
+                  if (showNational(event.clipboardData.getData('text'))) event.preventDefault();
                 }}
-                onBlur={(event: FocusEvent<HTMLInputElement>) => void showNational(event.target.value, false)}
+                onBlur={(event: FocusEvent<HTMLInputElement>) => void showNational(event.target.value)}
               />
             )}
           />
