@@ -8,7 +8,9 @@
 //   node scripts/screenshot.js --steps [--static <dir>] [--only <text in story ids>] [--out screenshots]
 //
 // --steps pictures every step of each flow (every story under Flows/, each reached by its play function) at 390 px
-// and 1280 px wide, in light, dark and right-to-left, as <out>/<story-id>--<mode>--<width>.png (gitignored).
+// and 1280 px wide, on a light page, a dark page and in Arabic (right to left), as
+// <out>/<story-id>--<look>--<width>.png (gitignored), and puts each story's six on one contact sheet,
+// <out>/sheets/<story-id>.png, to look at them side by side.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -86,11 +88,12 @@ function pickStory(folder) {
 async function storyPlayed(frame, storyId) {
   const phase = await frame
     .waitForFunction(
-      () => {
-        const current = Reflect.get(window, '__STORYBOOK_PREVIEW__')?.currentRender?.phase;
+      (id) => {
+        const render = Reflect.get(window, '__STORYBOOK_PREVIEW__')?.currentRender;
+        const current = render?.id === id && render.phase;
         return ['completed', 'afterEach', 'finished', 'errored', 'aborted'].includes(current) && current;
       },
-      undefined,
+      storyId,
       { timeout: 60_000 },
     )
     .then((handle) => handle.jsonValue());
@@ -113,9 +116,60 @@ async function readme(context, port, folder) {
   console.log(`saved ${out} (story ${storyId})`);
 }
 
-// The toolbar's globals for each look: the RTL pictures use the light theme.
-const MODES = { light: 'theme:light;direction:ltr', dark: 'theme:dark;direction:ltr', rtl: 'theme:light;direction:rtl' };
+// Each story is played once, in English on the light page; the same screen is then pictured on the dark page and in
+// Arabic, right to left, without playing it again (Storybook's globals would run its loaders: a fresh fake).
+const LOOKS = ['light', 'dark', 'rtl'];
+const RTL_LOCALE = 'ar';
 const WIDTHS = [390, 1280];
+// Sent to stories/support/storyLocale.tsx, which re-renders the story in that language.
+const LOCALE_EVENT = 'threepid-story-locale';
+
+function setLook(page, look) {
+  return page.evaluate(
+    ({ look, tag, event }) => {
+      const backdrop = document.querySelector('.story-backdrop');
+      if (backdrop instanceof HTMLElement) {
+        backdrop.dataset.theme = look === 'dark' ? 'dark' : 'light';
+        backdrop.dir = look === 'rtl' ? 'rtl' : 'ltr';
+      }
+      window.dispatchEvent(new CustomEvent(event, { detail: look === 'rtl' ? tag : 'en' }));
+    },
+    { look, tag: RTL_LOCALE, event: LOCALE_EVENT },
+  );
+}
+
+// A field's error was worded when it was checked, in English: check it again in the new language, as the next
+// keystroke would (react-hook-form checks again on every change once the form was sent).
+function reword(page) {
+  return page.evaluate(() => {
+    for (const input of document.querySelectorAll('[data-threepid-part=root] input[aria-invalid=true]')) {
+      // React passes on an input event only when the value changed: make it forget the value it saw.
+      Reflect.get(input, '_valueTracker')?.setValue('');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+}
+
+// Two frames: the re-render and the layout after a resize have reached the screen.
+const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+// One sheet per story: a row per width, a column per look, each picture at its own size, labelled.
+async function contactSheet(page, story, pictures, file) {
+  const cell = ({ look, width, path }) =>
+    `<figure><figcaption>${look} · ${width} px</figcaption><img src="data:image/png;base64,${readFileSync(path).toString('base64')}"></figure>`;
+  const rows = WIDTHS.map((width) => `<div class="row">${pictures.filter((p) => p.width === width).map(cell).join('')}</div>`);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.setContent(
+    `<!doctype html><meta charset="utf-8"><style>
+      body { margin: 0; padding: 12px; background: #d8d8d8; font: 13px system-ui, sans-serif; width: max-content; }
+      h1 { margin: 0 0 8px; font-size: 15px; }
+      .row { display: flex; gap: 12px; align-items: flex-start; margin-bottom: 12px; }
+      figure { margin: 0; } figcaption { margin-bottom: 4px; color: #333; }
+      img { display: block; outline: 1px solid #999; }
+    </style><h1>${story.title} — ${story.name} (${story.id})</h1>${rows.join('')}`,
+  );
+  await page.screenshot({ path: file, fullPage: true });
+}
 
 async function steps(context, port, folder) {
   const index = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
@@ -123,25 +177,58 @@ async function steps(context, port, folder) {
     (entry) => entry.type === 'story' && entry.title.startsWith('Flows/') && (!values.only || entry.id.includes(values.only)),
   );
   const outDir = resolve(root, values.out ?? 'screenshots');
-  mkdirSync(outDir, { recursive: true });
+  const sheetDir = join(outDir, 'sheets');
+  mkdirSync(sheetDir, { recursive: true });
   const page = await context.newPage();
+  const sheetPage = await context.newPage();
+  const noise = [];
+  page.on('console', (message) => {
+    // The browser's own line for every 4xx the fake answers (a 401 is how UIA asks) is not the page speaking.
+    const spoken = !message.text().startsWith('Failed to load resource');
+    if (spoken && (message.type() === 'error' || message.type() === 'warning')) noise.push(`${page.url()}: ${message.text()}`);
+  });
   let saved = 0;
-  for (const story of stories) {
-    for (const [mode, globals] of Object.entries(MODES)) {
+  for (const [n, story] of stories.entries()) {
+    await page.setViewportSize({ width: WIDTHS.at(-1), height: 900 });
+    if (n === 0) {
+      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=theme:light;direction:ltr;locale:en`);
+    } else {
+      // The next story in the same preview, as Storybook's own sidebar does: no reload of the whole bundle.
+      await setLook(page, 'light');
+      await page.evaluate((id) => Reflect.get(window, '__STORYBOOK_ADDONS_CHANNEL__').emit('setCurrentStory', { storyId: id, viewMode: 'story' }), story.id);
+    }
+    await storyPlayed(page.mainFrame(), story.id);
+    await page.locator('.story-flow, [data-threepid-part=root]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The flow and the page behind it (its root is transparent), not the story's tools beside it.
+    const flow = page.locator('.story-flow').first();
+    const target = (await flow.count()) ? flow : page.locator('#storybook-root');
+    const pictures = [];
+    for (const look of LOOKS) {
+      await setLook(page, look);
+      if (look === 'rtl') {
+        await page.locator(`[data-threepid-part=root][lang=${RTL_LOCALE}]`).first().waitFor({ timeout: 10_000 }).catch(() => {});
+        await reword(page);
+      }
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
-        await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
-        await page.locator('.story-flow, [data-threepid-part=root]').first().waitFor({ state: 'visible', timeout: 30_000 });
-        await storyPlayed(page.mainFrame(), story.id);
-        // The flow and the page behind it (its root is transparent), not the story's tools beside it.
-        const flow = page.locator('.story-flow').first();
-        const target = (await flow.count()) ? flow : page.locator('#storybook-root');
-        await target.screenshot({ path: join(outDir, `${story.id}--${mode}--${width}.png`), animations: 'disabled' });
+        await settle(page);
+        const path = join(outDir, `${story.id}--${look}--${width}.png`);
+        // A clip of the page rather than an element screenshot: no waiting for the element to hold still, which a
+        // counting resend button never does.
+        // A margin of the page around it, so focus rings drawn outside the flow's box show whole.
+        const box = await target.boundingBox();
+        if (!box) throw new Error(`story ${story.id} shows nothing`);
+        const clip = { x: Math.max(0, box.x - 6), y: Math.max(0, box.y - 6), width: box.width + 12, height: box.height + 12 };
+        await page.screenshot({ path, clip, animations: 'disabled', fullPage: true });
+        pictures.push({ look, width, path });
         saved += 1;
       }
     }
+    await contactSheet(sheetPage, story, pictures, join(sheetDir, `${story.id}.png`));
+    console.log(`${story.id}: 6 pictures`);
   }
-  console.log(`saved ${saved} pictures of ${stories.length} stories in ${outDir}`);
+  console.log(`saved ${saved} pictures of ${stories.length} stories in ${outDir}, and ${stories.length} contact sheets in ${sheetDir}`);
+  if (noise.length) console.log(`console errors and warnings:\n${noise.join('\n')}`);
 }
 
 async function main() {

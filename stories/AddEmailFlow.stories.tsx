@@ -77,6 +77,42 @@ export const EnteringAddress: Story = {
   },
 };
 
+/** An address the form refuses: the field says why, keeps what was typed, and nothing is sent. */
+export const AddressWithMistake: Story = {
+  name: 'Address with a mistake',
+  ...withFakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitEmail(canvas, 'alice.work@example', SEND);
+    await expect(await canvas.findByText('Enter an email address like name@example.com.')).toBeInTheDocument();
+    await expect(canvas.getByRole('textbox', { name: 'Email address' })).toHaveValue('alice.work@example');
+    await expect(fakeHomeserverOf(context).requests.count({ endpoint: 'requestToken' })).toBe(0);
+  },
+};
+
+/** A mistyped well-known domain: leaving the field offers the fix, one tap away, without blocking the send. */
+export const TypoSuggestion: Story = {
+  name: 'Typo suggestion',
+  ...withFakeHomeserver(),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Email address' }), 'alice@gmial.com');
+    await userEvent.tab();
+    await expect(await canvas.findByRole('button', { name: 'Did you mean alice@gmail.com?' })).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: SEND })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** The server takes its time to say what it supports: a quiet placeholder keeps the form's room. */
+export const Checking: Story = {
+  name: 'Checking the server',
+  ...withFakeHomeserver({ latencyMs: 3_600_000 }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-threepid-part="skeleton"]')).toBeInTheDocument());
+    await expect(within(canvasElement).queryByRole('textbox', { name: 'Email address' })).toBeNull();
+  },
+};
+
 /** The server is slow (a latency fault: it answers after a minute): the button says it is sending, and stays focusable. */
 export const Sending: Story = {
   ...withFakeHomeserver(),
@@ -267,6 +303,7 @@ export const SsoFallbackDone: Story = {
 
 /** The whole flow: link followed, password confirmed, the address is on the account. */
 export const Done: Story = {
+  args: { doneAction: { label: 'Back to settings', onClick: fn() } },
   ...withFakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
@@ -282,6 +319,7 @@ export const Done: Story = {
     await findScreen(canvas, 'Email address added');
     await expect(flowDescription(canvas)).toHaveTextContent(`${NEW_EMAIL} was added to your account.`);
     await expect(flowStatus(canvas)).toHaveTextContent('Email address added');
+    await expect(canvas.getByRole('button', { name: 'Back to settings' })).toBeInTheDocument();
     await expect(context.args.onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'email', address: NEW_EMAIL });
     await expect(hs.users.get(ALICE.userId)?.threepids).toContainEqual(expect.objectContaining({ medium: 'email', address: NEW_EMAIL }));
   },

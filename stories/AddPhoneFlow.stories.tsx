@@ -87,6 +87,34 @@ export const EnteringNumber: Story = {
   },
 };
 
+/** A number too short for its country: the field says so, keeps what was typed, and nothing is sent. */
+export const NumberWithMistake: Story = {
+  name: 'Number with a mistake',
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitPhone(canvas, '0791', SEND);
+    await expect(await canvas.findByText('Enter a valid phone number for the country you chose.')).toBeInTheDocument();
+    await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('0791');
+    await expect(fakeHomeserverOf(context).requests.count({ endpoint: 'requestToken' })).toBe(0);
+  },
+};
+
+/** A number pasted in international form (`+44 20 7946 0958`) picks its country; the field keeps the national number. */
+export const PastingInternational: Story = {
+  name: 'Pasting an international number',
+  args: { defaultCountry: 'US' },
+  ...fakeHomeserver(),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await findScreen(canvas, 'Add a phone number', { focused: false });
+    await userEvent.click(canvas.getByRole('textbox', { name: 'Phone number' }));
+    await userEvent.paste('+44 20 7946 0958');
+    await expect(canvas.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+    await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('020 7946 0958');
+  },
+};
+
 /** The server is slow (a latency fault: it answers after a minute): the button says it is sending. */
 export const Sending: Story = {
   ...fakeHomeserver(),
@@ -95,6 +123,10 @@ export const Sending: Story = {
     fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'latency', ms: 60_000 });
     await submitPhone(canvas, NEW_PHONE.national, SEND);
     await expect(await canvas.findByRole('button', { name: 'Sending…' })).toHaveAttribute('aria-busy', 'true');
+    // The country list is disabled meanwhile, and its native select must stay invisible over the flag and dial code.
+    const select = canvas.getByRole('combobox', { name: 'Country' });
+    await expect(select).toBeDisabled();
+    await expect(getComputedStyle(select).opacity).toBe('0');
   },
 };
 
@@ -184,6 +216,7 @@ export const WrongPassword: Story = {
 
 /** Code and password right: the number is on the account. */
 export const Done: Story = {
+  args: { doneAction: { label: 'Back to settings', onClick: fn() } },
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);

@@ -120,7 +120,10 @@ export const AccountService: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await findScreen(canvas, 'Sign up on your server’s account page', { focused: false });
-    await expect(canvas.getByRole('link', { name: 'Continue to sign up' })).toHaveAttribute('href', 'https://account.example.test/');
+    const link = canvas.getByRole('link', { name: 'Continue to sign up' });
+    await expect(link).toHaveAttribute('href', 'https://account.example.test/');
+    // The screen's main action looks like the button it stands for: no link underline.
+    await expect(getComputedStyle(link).textDecorationLine).toBe('none');
   },
 };
 

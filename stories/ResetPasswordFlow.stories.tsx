@@ -165,6 +165,7 @@ export const NotYetValidated: Story = {
 /** Done, other devices kept signed in (the default): the old sessions still work. */
 export const DoneKeepingDevices: Story = {
   name: 'Done, other devices kept',
+  args: { doneAction: { label: 'Back to sign in', onClick: fn() } },
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
@@ -176,6 +177,7 @@ export const DoneKeepingDevices: Story = {
     await userEvent.click(canvas.getByRole('button', { name: OPENED }));
     await findScreen(canvas, 'Password changed');
     await expect(flowDescription(canvas)).toHaveTextContent('Your other devices are still signed in.');
+    await expect(canvas.getByRole('button', { name: 'Back to sign in' })).toBeInTheDocument();
     await expect(context.args.onComplete).toHaveBeenCalledWith({ purpose: 'reset', medium: 'email', address: ALICE.email, logoutDevices: false });
     await expect(hs.users.isTokenValid(ALICE_TOKEN)).toBe(true);
   },
@@ -233,6 +235,20 @@ export const WrongCode: Story = {
     await submitCode(canvas, wrongCodeFor((await latestMessage(fakeHomeserverOf(context), DAVE.phone)).token));
     await expectAlert(canvas, "That code isn't right or has expired. Check it, or send a new one.");
     await expect(canvas.getByRole('textbox', { name: 'Verification code' })).toHaveFocus();
+  },
+};
+
+/** A server that does not reset passwords by phone (every Synapse since 2019) says so, and offers email instead. */
+export const PhoneNotOfferedScreen: Story = {
+  name: 'Reset by phone not offered: the screen',
+  args: { media: ['email', 'msisdn'], onCancel: fn() },
+  ...fakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
+    await submitPhone(canvas, DAVE.national, SEND_CODE);
+    await findScreen(canvas, 'Not available on this server');
+    await expect(canvas.getByRole('button', { name: 'Use email instead' })).toBeInTheDocument();
   },
 };
 

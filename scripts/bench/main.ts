@@ -26,11 +26,14 @@ const MODES = [
 const EXTRA_WHY: Record<string, string> = {
   capabilities: 'capabilities is read before showing a form the server might refuse',
   whoami: 'whoami finds the user ID the password stage must name',
+  authMetadata:
+    'a reset first asks whether the server is OAuth-era (auth_metadata, then its unstable path), once per client, so nothing legacy is sent to such a server',
+  wellKnown: "wellKnown is that question's last place to look (MSC2965's hint)",
 };
 const EXTRAS_NEEDED: Record<BenchFlow, Record<string, number>> = {
   'add-email': { capabilities: 1, whoami: 1 },
   'add-phone': { capabilities: 1, whoami: 1 },
-  reset: {},
+  reset: { authMetadata: 2, wellKnown: 1 },
 };
 
 /** The component holding each flow's state (it runs the flow's hook): if it re-renders, the whole flow does. */

@@ -115,7 +115,8 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
                 piece
               ) : (
                 <bdi key={index} {...part('address')}>
-                  {piece.value}
+                  {/* No-break spaces: "+44 7400 / 123456" split over two lines is hard to read back. */}
+                  {piece.value.replace(/ /g, '\u00a0')}
                 </bdi>
               ),
             )}
@@ -127,7 +128,12 @@ export function FlowScreens({ props, useFlow, address, password }: FlowScreensPr
       {view === 'checking' && <div {...part('skeleton')} aria-hidden="true" />}
       {Body && <Body {...props} flow={flow} />}
       {/* The host's next step, so the flow does not end in a dead end. */}
-      {view === 'done' && doneAction && <Button onClick={doneAction.onClick}>{doneAction.label}</Button>}
+      {view === 'done' && doneAction && (
+        // In an actions row like every other screen's buttons: its own width on a wide screen, not the flow's.
+        <div {...part('actions')}>
+          <Button onClick={doneAction.onClick}>{doneAction.label}</Button>
+        </div>
+      )}
       {/* Always mounted, so assistive tech hears each change. */}
       <div {...part('status')} role="status" aria-live="polite" aria-atomic="true">
         {status && t(status, { address: addressText })}

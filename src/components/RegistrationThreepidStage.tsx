@@ -30,10 +30,13 @@ export interface RegistrationThreepidStageProps
  * screen's heading and hint say where sign-up happens instead.
  */
 function useStageMessages(props: RegistrationThreepidStageProps, accountManagementUrl: string | undefined): Partial<Messages> {
-  const provider = useThreepidContext()?.messages;
+  const context = useThreepidContext();
+  const provider = context?.messages;
   const { messages, medium = 'email' } = props;
+  // The flow's language too: without it these keys were filled with English, which beat the locale's own words.
+  const locale = props.locale ?? context?.locale;
   return useMemo(() => {
-    const { t } = translatorsFor(defaultMessages, [provider, messages]);
+    const { t } = translatorsFor(defaultMessages, [provider, messages], { tag: locale?.tag, locale: locale?.messages });
     const shown: Partial<Messages> = { ...messages, 'errors.threepidInUse': t('register.inUse') };
     for (const key of Object.keys(registerMessages) as Array<keyof typeof registerMessages>) {
       if (/^register(Email|Phone)\./.test(key)) shown[key.replace('register', 'add') as MessageKey] = t(key);
@@ -44,7 +47,7 @@ function useStageMessages(props: RegistrationThreepidStageProps, accountManageme
       shown[`${screen}.hint`] = t('register.accountService.description');
     }
     return shown;
-  }, [provider, messages, accountManagementUrl, medium]);
+  }, [provider, messages, locale, accountManagementUrl, medium]);
 }
 
 /**

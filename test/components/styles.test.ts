@@ -99,6 +99,7 @@ function fixture(unstyled: boolean): Document {
     el('div', 'password', '', el('input', 'input', 'type="password" aria-invalid="true"') + el('button', 'passwordToggle')),
     el('div', 'form', '', el('a', 'link')),
     el('p', 'hint', '', el('button', 'link')),
+    el('div', 'actions', '', el('button', 'button')),
   ];
   const document = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
   document.body.innerHTML = `<div data-theme="dark">${el('div', 'root', '', [...flat, ...special].join(''))}</div>`;

@@ -62,8 +62,9 @@ export function CountrySelect({ value, options, onChange, disabled, readOnly, ic
       <span {...part('flag')} aria-hidden="true">
         {Flag && <Flag title="" />}
       </span>
-      {/* The dialling code beside the flag: what a person recognises faster than a flag, and it is read as +44, not as a word. */}
-      {value && <span {...part('dialCode')} aria-hidden="true">+{getCountryCallingCode(value)}</span>}
+      {/* The dialling code beside the flag: what a person recognises faster than a flag, and it is read as +44, not as a word.
+          Left to right in any language: in Arabic or Hebrew it would otherwise show as "44+". */}
+      {value && <span {...part('dialCode')} dir="ltr" aria-hidden="true">+{getCountryCallingCode(value)}</span>}
       <span {...part('countryArrow')} aria-hidden="true" />
     </div>
   );

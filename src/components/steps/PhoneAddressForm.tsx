@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ClipboardEvent, type FocusEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { getCountries, getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumber, type Country, type Labels } from 'react-phone-number-input';
 import { regionNames } from '../../i18n/regionNames';
 import PhoneInput from 'react-phone-number-input/react-hook-form';
@@ -49,37 +50,57 @@ export function PhoneAddressForm({ flow, defaultValue, onCancel, ...props }: Ste
         if (address) flow.request(address);
       }}
     >
-      {({ control, formState, alertId }) => (
-        <TextField
-          label={t('phone.label')}
-          hint={t('phone.hint')}
-          fieldError={formState.errors.phone?.message}
-          describedBy={alertId}
-          render={(attributes) => (
-            <PhoneInput
-              {...attributes}
-              numberInputProps={part('input')}
-              containerComponentProps={part('phoneInput')}
-              name="phone"
-              control={control}
-              rules={{
-                validate: (value: string | undefined) => (!value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid')),
-              }}
-              defaultCountry={initialCountry}
-              // A number typed in national form comes back the same way after "Use a different phone number".
-              initialValueFormat="national"
-              countries={countries}
-              labels={labels}
-              locales={lang}
-              onCountryChange={setCountry}
-              countrySelectComponent={CountrySelect}
-              countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
-              autoComplete="tel"
-              readOnly={state.step === 'requesting'}
-            />
-          )}
-        />
-      )}
+      {({ control, formState, alertId, setValue, clearErrors }) => {
+        // A pasted "+44 20 7946 0958" (or one typed, once the person leaves the field) picks its country, and the
+        // field keeps the national number: the flag and +44 beside it already say the rest. Only a whole valid number
+        // of a country on offer is moved; anything else stays as the person gave it.
+        const showNational = (text: string): boolean => {
+          const address = text.trim().startsWith('+') && phoneAddress(text, country);
+          if (!address || (countries && !countries.includes(address.country as Country))) return false;
+          // The phone library rewrites its field (national form, the number's country) when handed a new value; the
+          // same value as it holds would change nothing, so it is emptied first.
+          flushSync(() => setValue('phone', ''));
+          setValue('phone', `+${getCountryCallingCode(address.country as Country)}${address.phoneNumber}`);
+          clearErrors('phone');
+          setCountry(address.country as Country);
+          return true;
+        };
+        return (
+          <TextField
+            label={t('phone.label')}
+            hint={t('phone.hint')}
+            fieldError={formState.errors.phone?.message}
+            describedBy={alertId}
+            render={(attributes) => (
+              <PhoneInput
+                {...attributes}
+                numberInputProps={part('input')}
+                containerComponentProps={part('phoneInput')}
+                name="phone"
+                control={control}
+                rules={{
+                  validate: (value: string | undefined) => (!value ? t('phone.required') : phoneAddress(value, country) ? true : t('phone.invalid')),
+                }}
+                defaultCountry={initialCountry}
+                // A number typed in national form comes back the same way after "Use a different phone number".
+                initialValueFormat="national"
+                countries={countries}
+                labels={labels}
+                locales={lang}
+                onCountryChange={setCountry}
+                countrySelectComponent={CountrySelect}
+                countrySelectProps={{ 'aria-label': t('phone.countryLabel') }}
+                autoComplete="tel"
+                readOnly={state.step === 'requesting'}
+                onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
+                  if (showNational(event.clipboardData.getData('text'))) event.preventDefault();
+                }}
+                onBlur={(event: FocusEvent<HTMLInputElement>) => void showNational(event.target.value)}
+              />
+            )}
+          />
+        );
+      }}
     </StepForm>
   );
 }
