@@ -360,14 +360,20 @@ describe('useThreepidFlow persist: what a saved session may hold', () => {
     expect(hs.requests.filter((r) => r.endpoint === 'requestToken')[0]?.body).toMatchObject({ email: 'alice@example.org', send_attempt: expected });
   });
 
-  it('should resume the wait after a reload during the password prompt', async () => {
+  /** An add flow that sent a link to `address` and waits for it, saving to a fresh storage. */
+  async function addWaitingForLink(address: string) {
     const { client } = fakeSetup();
     const storage = new MemoryStorage();
     const options: ThreepidFlowOptions = { purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false };
     const first = renderFlowHook(options, { client });
     await waitForStep(first.result, 'enterAddress');
-    act(() => first.result.current.request('new@example.org'));
+    act(() => first.result.current.request(address));
     await waitForStep(first.result, 'awaitingLink');
+    return { client, storage, options, first };
+  }
+
+  it('should resume the wait after a reload during the password prompt', async () => {
+    const { client, options, first } = await addWaitingForLink('new@example.org');
     act(() => first.result.current.continue());
     await waitForStep(first.result, 'authenticating');
     first.unmount();
@@ -378,13 +384,7 @@ describe('useThreepidFlow persist: what a saved session may hold', () => {
   });
 
   it('should not resume an address the person changed away from', async () => {
-    const { client } = fakeSetup();
-    const storage = new MemoryStorage();
-    const options: ThreepidFlowOptions = { purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false };
-    const first = renderFlowHook(options, { client });
-    await waitForStep(first.result, 'enterAddress');
-    act(() => first.result.current.request('typo@example.org'));
-    await waitForStep(first.result, 'awaitingLink');
+    const { client, storage, options, first } = await addWaitingForLink('typo@example.org');
     act(() => first.result.current.changeAddress());
     expect(first.result.current.state.step).toBe('enterAddress');
     first.unmount();
