@@ -50,6 +50,7 @@ export function readRegistrationAnswer(type: RegistrationStageType, outcome: { o
     if (!uia) return { response: outcome.value };
   } else {
     const { error } = outcome;
+    // Stryker disable next-line ConditionalExpression: below, a network error has no status and is rethrown as it came.
     if (error instanceof ThreepidNetworkError) throw error;
     const failure = error instanceof MatrixApiError ? undefined : httpFailure(error);
     const apiError = error instanceof MatrixApiError ? error : failure && toApiError(failure.status, new Headers(), failure.body);

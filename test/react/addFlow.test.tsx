@@ -348,6 +348,8 @@ describe('useThreepidFlow add: fallback auth popup', () => {
 
     act(() => result.current.authenticateWithFallback('m.login.sso'));
     expect(open).toHaveBeenCalledTimes(1);
+    // A named popup: opening it again (after a close, say) reuses that one window instead of stacking another.
+    expect(open).toHaveBeenCalledWith(expect.any(String), 'threepid-fallback-auth', expect.stringContaining('popup'));
     const url = new URL(String(open.mock.calls[0]?.[0]));
     expect(url.pathname).toBe('/_matrix/client/v3/auth/m.login.sso/fallback/web');
     expect(url.searchParams.get('session')).toBe(session);
@@ -360,6 +362,28 @@ describe('useThreepidFlow add: fallback auth popup', () => {
     expect(hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1)?.body).toMatchObject({ auth: { session } });
     expect(hs.users.get('carol')?.threepids.map((t) => t.address)).toContain('carol2@example.org');
     expect(host.onAuthDone).toBeUndefined();
+  });
+
+  it('should finish only on authDone from the popup it opened', async () => {
+    const { popup } = stubPopup();
+    const { hs, result } = await reachSsoStage();
+    expect(hs.completeFallback(result.current.state.uia?.session ?? '')).toBe(true);
+    act(() => result.current.authenticateWithFallback('m.login.sso'));
+    const post = async (source: unknown, data: unknown): Promise<void> => {
+      const event = new MessageEvent('message', { data });
+      Object.defineProperty(event, 'source', { value: source });
+      // Async act: whatever the message set off has run when it returns.
+      await act(async () => {
+        window.dispatchEvent(event);
+      });
+    };
+    await post(window, 'authDone');
+    await post(popup, 'authStarted');
+    expect(result.current.state.step).toBe('authenticating');
+    expect(hs.requests.count({ endpoint: 'threepidAdd', status: 200 })).toBe(0);
+
+    await post(popup, 'authDone');
+    await waitForStep(result, 'done');
   });
 
   it('should say the popup was blocked when window.open returns null', async () => {
@@ -392,6 +416,11 @@ describe('useThreepidFlow add: fallback auth popup', () => {
     try {
       const before = hs.requests.length;
       act(() => result.current.authenticateWithFallback('m.login.sso'));
+      // Still open after a while: the flow keeps waiting for it, without an error.
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1000);
+      });
+      expect(result.current.state.error).toBeUndefined();
       popup.closed = true;
       await act(async () => {
         await vi.advanceTimersByTimeAsync(1000);

@@ -285,3 +285,113 @@ describe('useThreepidFlow persist', () => {
     expect(result.current.state.step).toBe('enterAddress');
   });
 });
+
+// Issue 16 (mutation run on src/react/persistence.ts and savedSession.ts): the edges of what a saved session may hold.
+describe('useThreepidFlow persist: what a saved session may hold', () => {
+  const NOW = Date.UTC(2030, 0, 1);
+  /** The longest cooldown a server may ask for (PROTOCOL: Retry-After is capped at a day). */
+  const LONGEST_WAIT_MS = 86_400_000;
+  const phone = (changes: Record<string, unknown>) =>
+    saved({ medium: 'msisdn', address: '+447700900123', country: 'GB', phoneNumber: '7700900123', ...changes });
+
+  it.each([
+    ['an empty address', saved({ address: '' })],
+    ['a send attempt of 0', saved({ sendAttempt: 0 })],
+    ['a submit_url that is not a string', saved({ submitUrl: ['https://matrix.example.org/submit'] })],
+    ['an email session that names a dialling country', saved({ country: 'GB' })],
+    ['a phone session whose country is not a string', phone({ country: ['GB'] })],
+    ['a phone session of a user-assigned country code', phone({ country: 'QZ' })],
+    ['a phone session whose national number is not a string', phone({ phoneNumber: [7700900123] })],
+  ])('should ignore %s in storage and start fresh', async (_label, stored) => {
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    storage.items.set(RESET_KEY, stored);
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(result.current.state.session).toBeUndefined();
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+  });
+
+  it.each([
+    ['saved this very millisecond, without a cooldown', {}],
+    ['with a cooldown of exactly the longest wait', { cooldownUntil: NOW + LONGEST_WAIT_MS }],
+  ])('should resume a session %s', async (_label, changes) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    storage.items.set(RESET_KEY, saved({ startedAt: NOW, ...changes }));
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
+    await waitForStep(result, 'awaitingLink');
+    expect(result.current.state.session).toMatchObject({ sid: 's', address: 'a@b.c' });
+  });
+
+  it('should not resume a session exactly tokenLifetimeMs old', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    storage.items.set(RESET_KEY, saved({ startedAt: NOW - 600_000 }));
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage, tokenLifetimeMs: 600_000 }, { client });
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(storage.items.has(RESET_KEY)).toBe(false);
+  });
+
+  it('should not resume an add email flow from a well-formed phone session', async () => {
+    const { client } = fakeSetup();
+    const storage = new MemoryStorage();
+    storage.items.set(ADD_KEY, phone({}));
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage }, { client });
+    await waitForStep(result, 'enterAddress');
+    expect(result.current.state.session).toBeUndefined();
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+
+  it.each([
+    ['whose last request failed, with the same send_attempt', true, 3],
+    ['whose last request went through, with the next send_attempt', undefined, 4],
+  ])('should resend a resumed session %s', async (_label, lastRequestFailed, expected) => {
+    const { hs, client } = signedOut();
+    const storage = new MemoryStorage();
+    const session = { address: 'alice@example.org', sendAttempt: 3, startedAt: Date.now() - 120_000, cooldownUntil: Date.now() - 1000, lastRequestFailed };
+    storage.items.set(RESET_KEY, saved(session));
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage, pollIntervalMs: false }, { client });
+    await waitForStep(result, 'awaitingLink');
+    act(() => result.current.resend());
+    await vi.waitFor(() => expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1));
+    expect(hs.requests.filter((r) => r.endpoint === 'requestToken')[0]?.body).toMatchObject({ email: 'alice@example.org', send_attempt: expected });
+  });
+
+  /** An add flow that sent a link to `address` and waits for it, saving to a fresh storage. */
+  async function addWaitingForLink(address: string) {
+    const { client } = fakeSetup();
+    const storage = new MemoryStorage();
+    const options: ThreepidFlowOptions = { purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false };
+    const first = renderFlowHook(options, { client });
+    await waitForStep(first.result, 'enterAddress');
+    act(() => first.result.current.request(address));
+    await waitForStep(first.result, 'awaitingLink');
+    return { client, storage, options, first };
+  }
+
+  it('should resume the wait after a reload during the password prompt', async () => {
+    const { client, options, first } = await addWaitingForLink('new@example.org');
+    act(() => first.result.current.continue());
+    await waitForStep(first.result, 'authenticating');
+    first.unmount();
+
+    const second = renderFlowHook(options, { client });
+    await waitForStep(second.result, 'awaitingLink');
+    expect(second.result.current.state.session?.address).toBe('new@example.org');
+  });
+
+  it('should not resume an address the person changed away from', async () => {
+    const { client, storage, options, first } = await addWaitingForLink('typo@example.org');
+    act(() => first.result.current.changeAddress());
+    expect(first.result.current.state.step).toBe('enterAddress');
+    first.unmount();
+
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+    const second = renderFlowHook(options, { client });
+    await waitForStep(second.result, 'enterAddress');
+    expect(second.result.current.state.session).toBeUndefined();
+  });
+});

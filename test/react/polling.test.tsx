@@ -149,6 +149,21 @@ describe('useThreepidFlow polling for the followed link (reset)', () => {
     expect(polls(hs)).toBe(2);
   });
 
+  it('should poll on the new interval only, when pollIntervalMs changes while a poll is under way', async () => {
+    const { hs, rerender } = await resetAwaitingLink();
+    await advance(2_999);
+    act(() => {
+      vi.advanceTimersByTime(1);
+      rerender({ purpose: 'reset', medium: 'email', pollIntervalMs: 10_000 });
+    });
+    await settleUntil(() => expect(polls(hs)).toBe(1));
+    // The first schedule's backoff (4.5 s) must not send another poll beside the new one.
+    await advance(9_999);
+    expect(polls(hs)).toBe(1);
+    await advance(1);
+    expect(polls(hs)).toBe(2);
+  });
+
   it('should stop polling on unmount', async () => {
     const { hs, unmount } = await resetAwaitingLink();
     await advance(7_500);

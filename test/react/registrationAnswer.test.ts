@@ -53,4 +53,40 @@ describe('readRegistrationAnswer', () => {
     expect(kindOf(new ThreepidNetworkError('timeout'))).toBe('timeout');
     expect(kindOf(new Error('something odd in the host'))).toBe('unknown');
   });
+
+  // Issue 16 (mutation run on src/react/registrationAnswer.ts).
+  it('should pass when the host hands back no body at all', () => {
+    expect(readRegistrationAnswer(EMAIL, { ok: true, value: null })).toEqual({ response: null });
+  });
+
+  it("should pass with the kit's own 401 error, its UIA as the answer", () => {
+    const uia = { session: 'uia-1', flows: [{ stages: [EMAIL, 'm.login.terms'] }], params: {}, completed: [EMAIL] };
+    expect(readRegistrationAnswer(EMAIL, { ok: false, error: new MatrixApiError({ status: 401, errcode: 'M_UNAUTHORIZED', uia }) })).toEqual({
+      response: uia,
+      nextStages: uia,
+    });
+  });
+
+  it('should rethrow a 401 without UIA (a lost session) as it came', () => {
+    const lost = new MatrixApiError({ status: 401, errcode: 'M_UNKNOWN_TOKEN' });
+    expect(() => readRegistrationAnswer(EMAIL, { ok: false, error: lost })).toThrow(lost);
+  });
+
+  it('should rethrow an error whose status is no HTTP failure unchanged', () => {
+    const odd = Object.assign(new Error('could not parse the answer'), { status: 200 });
+    expect(() => readRegistrationAnswer(EMAIL, { ok: false, error: odd })).toThrow(odd);
+  });
+
+  it('should name an aborted call and an unreachable server', () => {
+    const reasonOf = (error: unknown): unknown => {
+      try {
+        readRegistrationAnswer(EMAIL, { ok: false, error });
+      } catch (thrown) {
+        return thrown instanceof ThreepidNetworkError ? thrown.reason : thrown;
+      }
+      return 'passed';
+    };
+    expect(reasonOf(new DOMException('The operation was aborted.', 'AbortError'))).toBe('aborted');
+    expect(reasonOf(new TypeError('Failed to fetch'))).toBe('offline');
+  });
 });
