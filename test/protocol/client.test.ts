@@ -47,6 +47,13 @@ describe('createThreepidClient URLs', () => {
     expect(hs.requests[0]?.url).toBe(`${BASE_URL}/_api/client/v3/account/whoami`);
   });
 
+  it('should tolerate a prefix without its leading slash', async () => {
+    const client = createThreepidClient({ baseUrl: BASE_URL, prefix: '_api/client/v3', accessToken: ACCESS_TOKEN });
+    hs.reply({ json: { user_id: '@alice:hs.test' } });
+    await client.whoami();
+    expect(hs.requests[0]?.url).toBe(`${BASE_URL}/_api/client/v3/account/whoami`);
+  });
+
   it('should keep a path in baseUrl (homeserver behind a sub-path)', async () => {
     const client = createThreepidClient({ baseUrl: `${BASE_URL}/matrix/`, accessToken: ACCESS_TOKEN });
     hs.reply({ json: { capabilities: {} } });
