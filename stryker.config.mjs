@@ -18,7 +18,9 @@ const config = {
   concurrency: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Per-file runs each name their own report (`MUTATION_JSON=reports/mutation/runs/http.json`), so
+  // `node scripts/mutationTable.js` can merge them into one table; a run writes over the file it names.
+  jsonReporter: { fileName: process.env.MUTATION_JSON ?? 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // A mutant that makes a polling or waiting test spin needs more than the default 5 s over the dry run's time.
   timeoutMS: 10_000,

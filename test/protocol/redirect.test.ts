@@ -41,3 +41,15 @@ describe('a homeserver that redirects, through the platform fetch', () => {
     expect(foreignHits).toEqual([]);
   });
 });
+
+describe('a fetch that follows a redirect although told not to', () => {
+  it('should fail as a status-0 server error, whatever the other origin answered', async () => {
+    const followed = new Response(JSON.stringify({ sid: 'foreign', errcode: 'M_FOREIGN' }), { status: 400, headers: { 'retry-after': '5' } });
+    Object.defineProperty(followed, 'redirected', { value: true });
+    const client = createThreepidClient({ baseUrl: 'https://hs.test', fetch: async () => followed });
+    const err = await client.getThreepids().then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(MatrixApiError);
+    expect(err).toMatchObject({ status: 0, errcode: 'M_UNKNOWN' });
+    expect([(err as MatrixApiError).serverMessage, (err as MatrixApiError).retryAfterMs]).toEqual([undefined, undefined]);
+  });
+});
