@@ -162,3 +162,18 @@ describe('createThreepidClient Retry-After as an HTTP-date', () => {
     await expect(client.getThreepids()).rejects.toMatchObject({ status: 429, retryAfterMs: 4321 });
   });
 });
+
+describe('createThreepidClient UIA challenges', () => {
+  it('should keep only well-formed flows and a string session from a 401 challenge', async () => {
+    const client = createThreepidClient({
+      baseUrl: BASE_URL,
+      accessToken: ACCESS_TOKEN,
+      // Not what a spec-following server sends, so a plain fetch answers instead of the spec-checking mock.
+      fetch: async () =>
+        new Response(JSON.stringify({ flows: [null, 'm.login.password', { stages: ['m.login.password', 7] }], session: 42, params: {} }), { status: 401 }),
+    });
+    const err = await client.addThreepid({ sid: 's', clientSecret: 'secret' }).catch((e: unknown) => e);
+    expect(isUiaRequired(err)).toBe(true);
+    expect(err).toMatchObject({ status: 401, errcode: '', uia: { flows: [{ stages: ['m.login.password'] }], session: undefined, completed: [] } });
+  });
+});
