@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createThreepidClient } from '../../src/protocol/client';
-import { isNotYetValidated, isRateLimited, isUiaRequired } from '../../src/protocol/errors';
+import { isNotYetValidated, isRateLimited, isUiaRequired, MatrixApiError } from '../../src/protocol/errors';
 import { useMockHomeserver } from '../support/mockHomeserver';
 import { ACCESS_TOKEN, BASE_URL, protocolScenarios } from '../support/protocolScenarios';
 import { settle } from '../support/settle';
@@ -175,5 +175,14 @@ describe('createThreepidClient UIA challenges', () => {
     const err = await client.addThreepid({ sid: 's', clientSecret: 'secret' }).catch((e: unknown) => e);
     expect(isUiaRequired(err)).toBe(true);
     expect(err).toMatchObject({ status: 401, errcode: '', uia: { flows: [{ stages: ['m.login.password'] }], session: undefined, completed: [] } });
+  });
+});
+
+describe('createThreepidClient getThreepids answers', () => {
+  it('should reject a null entry in threepids as a bad response, not a TypeError', async () => {
+    const client = createThreepidClient({ baseUrl: BASE_URL, accessToken: ACCESS_TOKEN, fetch: async () => new Response('{"threepids":[null]}') });
+    const err = await client.getThreepids().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MatrixApiError);
+    expect(err).toMatchObject({ status: 200, errcode: 'M_UNKNOWN' });
   });
 });
