@@ -37,7 +37,12 @@ describe('isAskingAuth', () => {
   it('should ask on the link screen once the server asked for auth early, and not before', () => {
     const waiting = stateAt('awaitingLink', add);
     expect(isAskingAuth(waiting)).toBe(false);
-    expect(isAskingAuth(transition(waiting, { type: 'AUTH.EARLY', uia: uiaInfo() }))).toBe(true);
+    const asked = transition(waiting, { type: 'AUTH.EARLY', uia: uiaInfo() });
+    expect(isAskingAuth(asked)).toBe(true);
+    // Once the person answers the prompt, the answer is on its way: nothing to ask until it comes back.
+    const answering = transition(asked, { type: 'AUTH.START' });
+    expect(answering.step).toBe('completing');
+    expect(isAskingAuth(answering)).toBe(false);
   });
 
   it('should not ask on the code screen or any other step', () => {
