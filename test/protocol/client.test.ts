@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createThreepidClient } from '../../src/protocol/client';
 import { isNotYetValidated, isRateLimited, isUiaRequired, MatrixApiError } from '../../src/protocol/errors';
+import type { ThreepidClient } from '../../src/protocol/types';
 import { useMockHomeserver } from '../support/mockHomeserver';
 import { ACCESS_TOKEN, BASE_URL, protocolScenarios } from '../support/protocolScenarios';
 import { settle } from '../support/settle';
@@ -184,5 +185,39 @@ describe('createThreepidClient getThreepids answers', () => {
     const err = await client.getThreepids().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MatrixApiError);
     expect(err).toMatchObject({ status: 200, errcode: 'M_UNKNOWN' });
+  });
+});
+
+describe('createThreepidClient requests as the host fetch sees them', () => {
+  const recording = (status: number, body: unknown): { calls: { url: string; init: RequestInit }[]; fetch: typeof fetch } => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    return { calls, fetch: async (url, init) => (calls.push({ url: String(url), init: init ?? {} }), new Response(JSON.stringify(body), { status })) };
+  };
+
+  it('should ask all three discovery places, from the origin without its trailing slashes, without the access token', async () => {
+    const { calls, fetch } = recording(404, { errcode: 'M_UNRECOGNIZED' });
+    const client = createThreepidClient({ baseUrl: 'https://hs.test//', accessToken: ACCESS_TOKEN, fetch });
+    expect(await client.getAuthMetadata()).toBeNull();
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://hs.test/_matrix/client/v1/auth_metadata',
+      'https://hs.test/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
+      'https://hs.test/.well-known/matrix/client',
+    ]);
+    for (const { init } of calls) expect(new Headers(init.headers).get('authorization')).toBeNull();
+  });
+
+  it.each([
+    ['getThreepids', (c: ThreepidClient) => c.getThreepids(), { threepids: [] }],
+    ['getCapabilities', (c: ThreepidClient) => c.getCapabilities(), { capabilities: {} }],
+    ['whoami', (c: ThreepidClient) => c.whoami(), { user_id: '@alice:hs.test' }],
+  ] as const)('should hand %s to fetch as a GET', async (_name, call, answer) => {
+    const { calls, fetch } = recording(200, answer);
+    await call(createThreepidClient({ baseUrl: 'https://hs.test', accessToken: ACCESS_TOKEN, fetch }));
+    expect(calls.map((c) => c.init.method)).toEqual(['GET']);
+  });
+
+  it('should put a session holding a lone surrogate into the fallback URL as U+FFFD', () => {
+    const url = createThreepidClient({ baseUrl: 'https://hs.test' }).fallbackAuthUrl('m.login.sso', 'a\ud800b');
+    expect(new URL(url).searchParams.get('session')).toBe('a\ufffdb');
   });
 });
