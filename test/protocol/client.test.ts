@@ -206,11 +206,13 @@ describe('createThreepidClient requests as the host fetch sees them', () => {
     for (const { init } of calls) expect(new Headers(init.headers).get('authorization')).toBeNull();
   });
 
-  it.each([
-    ['getThreepids', (c: ThreepidClient) => c.getThreepids(), { threepids: [] }],
-    ['getCapabilities', (c: ThreepidClient) => c.getCapabilities(), { capabilities: {} }],
-    ['whoami', (c: ThreepidClient) => c.whoami(), { user_id: '@alice:hs.test' }],
-  ] as const)('should hand %s to fetch as a GET', async (_name, call, answer) => {
+  const reads: [string, (c: ThreepidClient) => Promise<unknown>, unknown][] = [
+    ['getThreepids', (c) => c.getThreepids(), { threepids: [] }],
+    ['getCapabilities', (c) => c.getCapabilities(), { capabilities: {} }],
+    ['whoami', (c) => c.whoami(), { user_id: '@alice:hs.test' }],
+  ];
+
+  it.each(reads)('should hand %s to fetch as a GET', async (_name, call, answer) => {
     const { calls, fetch } = recording(200, answer);
     await call(createThreepidClient({ baseUrl: 'https://hs.test', accessToken: ACCESS_TOKEN, fetch }));
     expect(calls.map((c) => c.init.method)).toEqual(['GET']);
