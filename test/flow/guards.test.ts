@@ -61,4 +61,11 @@ describe('failures while answering the auth prompt', () => {
     expect(next.step).toBe('authenticating');
     expect(next.error).toBeUndefined();
   });
+
+  it('should show no error when a bare challenge answers an attempt with a new UIA session (the old one expired)', () => {
+    const next = transition(atPrompt(), { ...uiaChallenge(), uia: uiaInfo({ session: 'a-fresh-session' }) });
+    expect(next.step).toBe('authenticating');
+    expect(next.error).toBeUndefined();
+    expect(next.uia?.session).toBe('a-fresh-session');
+  });
 });
