@@ -53,3 +53,11 @@ describe('a fetch that follows a redirect although told not to', () => {
     expect([(err as MatrixApiError).serverMessage, (err as MatrixApiError).retryAfterMs]).toEqual([undefined, undefined]);
   });
 });
+
+describe('the edges of a 2xx answer', () => {
+  it('should take a 299 with a JSON object as success and a 300 as a server error', async () => {
+    const answering = (status: number): typeof fetch => async () => new Response('{"user_id":"@alice:hs.test"}', { status });
+    await expect(createThreepidClient({ baseUrl: 'https://hs.test', fetch: answering(299) }).whoami()).resolves.toEqual({ userId: '@alice:hs.test' });
+    await expect(createThreepidClient({ baseUrl: 'https://hs.test', fetch: answering(300) }).whoami()).rejects.toMatchObject({ status: 300 });
+  });
+});
