@@ -12,8 +12,39 @@ function isMutationProject(project: unknown): project is TestProjectInlineConfig
   return typeof test?.name === 'string' && mutationProjects.has(test.name);
 }
 
-/** Vitest config for `npm run mutation`: the `unit` and `dom` projects of vitest.config.ts. */
+/** A project's include glob as a RegExp: enough for the `{a,b}`, `**` and `*` forms vitest.config.ts uses. */
+function globToRegExp(glob: string): RegExp {
+  const source = glob
+    .replace(/[.+^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]*)\}/g, (_, alternatives: string) => `(?:${alternatives.split(',').join('|')})`)
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '(?:.*/)?');
+  return new RegExp(`^${source}$`);
+}
+
+// `MUTATION_TESTS=a.test.ts,b.test.tsx` narrows a per-file run to the tests that exercise the file. It replaces
+// Stryker's `--testFiles`, which with Stryker 9.6.1 makes the runner switch a *static* mutant (module-level code, or
+// code a test file runs while Vitest collects it) on only after the test file has imported the code, so the mutant
+// is never live and survives falsely (README → "Mutation testing").
+const only = process.env.MUTATION_TESTS?.split(',').map((f) => f.trim()).filter(Boolean);
+
+function narrowed(project: TestProjectInlineConfiguration): TestProjectInlineConfiguration | undefined {
+  if (!only) return project;
+  const globs = (project.test?.include ?? []).map(globToRegExp);
+  const include = only.filter((file) => globs.some((glob) => glob.test(file)));
+  return include.length > 0 ? { ...project, test: { ...project.test, include } } : undefined;
+}
+
+const projects = (base.test?.projects ?? [])
+  .filter(isMutationProject)
+  .map(narrowed)
+  .filter((project): project is TestProjectInlineConfiguration => project !== undefined);
+
+if (only && projects.length === 0) throw new Error(`MUTATION_TESTS names no unit or dom test file: ${only.join(', ')}`);
+
+/** Vitest config for `npm run mutation`: the `unit` and `dom` projects of vitest.config.ts, or only `MUTATION_TESTS`. */
 export default defineConfig({
   ...base,
-  test: { ...base.test, projects: (base.test?.projects ?? []).filter(isMutationProject) },
+  test: { ...base.test, projects },
 });

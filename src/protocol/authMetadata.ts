@@ -23,8 +23,11 @@ export function toAuthMetadata(body: unknown): AuthMetadata | null {
 
 /** `org.matrix.msc2965.authentication: { issuer, account }` of `/.well-known/matrix/client`, the oldest form. */
 function fromWellKnown(body: unknown): AuthMetadata | null {
+  // toAuthMetadata already answers null for anything but an object, so these checks only narrow the type.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
   const auth: JsonObject | undefined = isObject(body) && isObject(body['org.matrix.msc2965.authentication']) ? body['org.matrix.msc2965.authentication'] : undefined;
   const found = toAuthMetadata(auth);
+  // Stryker disable next-line OptionalChaining: `found` is only non-null when `auth` is an object
   return found && { ...found, accountManagementUri: httpUrl(auth?.account) };
 }
 

@@ -48,6 +48,7 @@ export function createThreepidClient(options: ThreepidClientOptions): ThreepidCl
           : { country: params.country.toUpperCase(), phone_number: params.phoneNumber };
       body.client_secret = params.clientSecret;
       body.send_attempt = params.sendAttempt;
+      // Stryker disable next-line ConditionalExpression: a field set to undefined is left out by JSON.stringify anyway
       if (params.nextLink !== undefined) body.next_link = params.nextLink;
       const res = await call('POST', root + requestTokenPath(purpose, params.medium), body, false, signal);
       return toRequestTokenResult(res.body, res.status);
@@ -62,15 +63,18 @@ export function createThreepidClient(options: ThreepidClientOptions): ThreepidCl
     async addThreepid({ sid, clientSecret }, auth, signal) {
       checkClientSecret(clientSecret);
       const body: JsonObject = { sid, client_secret: clientSecret };
+      // Stryker disable next-line ConditionalExpression: a field set to undefined is left out by JSON.stringify anyway
       if (auth) body.auth = auth;
       await call('POST', `${root}/account/3pid/add`, body, true, signal);
     },
 
     async changePassword({ newPassword, logoutDevices, auth }, signal) {
       const body: JsonObject = {};
+      // Stryker disable ConditionalExpression: a field set to undefined is left out by JSON.stringify anyway
       if (newPassword !== undefined) body.new_password = newPassword;
       if (logoutDevices !== undefined) body.logout_devices = logoutDevices;
       if (auth) body.auth = auth;
+      // Stryker restore ConditionalExpression
       // A reset proves itself with threepid_creds: an access token would turn it into a signed-in change.
       const isReset = auth !== undefined && 'threepid_creds' in auth;
       await call('POST', `${root}/account/password`, body, !isReset, signal);

@@ -118,3 +118,11 @@ describe('rate limits (429)', () => {
     expect(transition(limited, submitAddress('email', { which: 'other', now: NOW + 1 })).step).toBe('requesting');
   });
 });
+
+describe('resend on each waiting screen', () => {
+  it('should allow a resend from the code screen once its cooldown is over, and say nothing of a wait before a send', () => {
+    const code = stateAt('awaitingCode', flowConfig({ medium: 'msisdn' }));
+    expect(canResend(code, LATER)).toBe(true);
+    expect(resendAvailableAt(started(flowConfig()), NOW)).toBeUndefined();
+  });
+});

@@ -61,4 +61,20 @@ describe('failures while answering the auth prompt', () => {
     expect(next.step).toBe('authenticating');
     expect(next.error).toBeUndefined();
   });
+
+  it('should say the password was not accepted when nothing moved beyond the stages already done', () => {
+    const termsDone = uiaInfo({ flows: [{ stages: ['m.login.terms', 'm.login.password'] }], completed: ['m.login.terms'] });
+    const moved = transition(atPrompt(), { ...uiaChallenge(), uia: termsDone });
+    expect(moved.error).toBeUndefined();
+    const refused = run(moved, { type: 'AUTH.START' }, { ...uiaChallenge(), uia: termsDone });
+    expect(refused.step).toBe('authenticating');
+    expect(refused.error?.kind).toBe('wrongPassword');
+  });
+
+  it('should show no error when a bare challenge answers an attempt with a new UIA session (the old one expired)', () => {
+    const next = transition(atPrompt(), { ...uiaChallenge(), uia: uiaInfo({ session: 'a-fresh-session' }) });
+    expect(next.step).toBe('authenticating');
+    expect(next.error).toBeUndefined();
+    expect(next.uia?.session).toBe('a-fresh-session');
+  });
 });

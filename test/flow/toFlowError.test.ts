@@ -71,6 +71,7 @@ const rows: { name: string; init: MatrixApiErrorInit; kinds: Partial<Record<Call
   { name: '400 M_LIMIT_EXCEEDED (a limit without a 429)', init: { status: 400, errcode: 'M_LIMIT_EXCEEDED' }, kinds: every('rateLimited') },
   { name: '400 M_INVALID_EMAIL', init: { status: 400, errcode: 'M_INVALID_EMAIL' }, kinds: { request: 'invalidAddress', submitCode: 'invalidCode', complete: 'unknown' } },
   { name: '401 M_FORBIDDEN without a UIA body', init: { status: 401, errcode: 'M_FORBIDDEN' }, kinds: every('forbidden') },
+  { name: '403 M_FORBIDDEN with a UIA body (not a challenge)', init: { status: 403, errcode: 'M_FORBIDDEN', uia: uiaInfo() }, kinds: every('forbidden') },
   { name: '400 M_UNKNOWN with some other text', init: { status: 400, errcode: 'M_UNKNOWN', serverMessage: 'Something went wrong' }, kinds: { ...every('unknown'), submitCode: 'invalidCode' } },
   { name: '500 M_UNKNOWN whose text says "not supported"', init: { status: 500, errcode: 'M_UNKNOWN', serverMessage: 'Not supported right now' }, kinds: every('server') },
 ];

@@ -47,6 +47,7 @@ describe('errorMessage', () => {
     expect(errorMessage({ kind: 'rateLimited' }, t)).toBe(en['errors.rateLimitedUnknown']);
     expect(errorMessage({ kind: 'rateLimited', retryAfterMs: 800 }, t)).toBe(en['errors.rateLimitedUnknown']);
     expect(errorMessage({ kind: 'rateLimited', retryAfterMs: Number.NaN }, t)).toBe(en['errors.rateLimitedUnknown']);
+    expect(errorMessage({ kind: 'rateLimited', retryAfterMs: Number.POSITIVE_INFINITY }, t)).toBe(en['errors.rateLimitedUnknown']);
   });
 
   it("should let a translation use minutes or seconds as it likes", () => {
@@ -72,6 +73,15 @@ describe('errorMessage', () => {
     const serverMessage = 'Internal detail from the server';
     for (const kind of allKinds.filter((k) => k !== 'unknown' && k !== 'weakPassword')) {
       expect(errorMessage({ kind, serverMessage }, t)).not.toContain(serverMessage);
+      expect(errorMessage({ kind, serverMessage }, t)).toBe(errorMessage({ kind }, t));
+    }
+  });
+
+  it("should list each kind's message key for translators as errors.<kind>, each one in the English table", () => {
+    for (const kind of allKinds) {
+      const key = errorMessageKeys[kind];
+      expect(key).toBe(`errors.${kind}`);
+      expect(en[key]).toBeTruthy();
     }
   });
 

@@ -98,3 +98,55 @@ describe('auth metadata shapes', () => {
     expect(accountPageUrl({ issuer: 'https://a.example/', accountManagementActions: [] })).toBeUndefined();
   });
 });
+
+describe('getAuthMetadata against answers the fake homeserver does not give', () => {
+  const STABLE = 'https://hs.test/_matrix/client/v1/auth_metadata';
+  const WELL_KNOWN = 'https://hs.test/.well-known/matrix/client';
+  const ISSUER = { issuer: 'https://auth.hs.test/' };
+  /** A client whose server answers each URL from `answers` in turn (the last answer repeats), 404 elsewhere. */
+  const scripted = (answers: Record<string, Array<[number, unknown]>>): { client: ThreepidClient; asked: string[] } => {
+    const asked: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      const url = String(input);
+      asked.push(url);
+      const queue = answers[url] ?? [[404, { errcode: 'M_UNRECOGNIZED' }]];
+      const [status, body] = (queue.length > 1 ? queue.shift() : queue[0]) ?? [404, {}];
+      return new Response(JSON.stringify(body), { status });
+    };
+    return { client: createThreepidClient({ baseUrl: 'https://hs.test', fetch }), asked };
+  };
+
+  it('should stop at a 5xx, answer null without keeping it, and find the server once it answers', async () => {
+    const { client, asked } = scripted({ [STABLE]: [[500, { errcode: 'M_UNKNOWN' }], [200, ISSUER]] });
+    expect(await client.getAuthMetadata?.()).toBeNull();
+    expect(asked).toEqual([STABLE]);
+    expect(await client.getAuthMetadata?.()).toMatchObject(ISSUER);
+  });
+
+  it('should take a 400 as "not here" and go on to the next place', async () => {
+    const { client } = scripted({ [STABLE]: [[400, { errcode: 'M_UNRECOGNIZED' }]], [WELL_KNOWN]: [[200, { 'org.matrix.msc2965.authentication': ISSUER }]] });
+    expect(await client.getAuthMetadata?.()).toMatchObject(ISSUER);
+  });
+
+  it('should go on past a 2xx that names no issuer', async () => {
+    const { client, asked } = scripted({ [STABLE]: [[200, {}]], [WELL_KNOWN]: [[200, { 'org.matrix.msc2965.authentication': { ...ISSUER, account: 'https://auth.hs.test/account' } }]] });
+    expect(await client.getAuthMetadata?.()).toEqual({ ...ISSUER, accountManagementUri: 'https://auth.hs.test/account', accountManagementActions: [] });
+    expect(asked).toHaveLength(3);
+  });
+
+  it('should find nothing in a well-known whose authentication entry is not an object', async () => {
+    const { client } = scripted({ [WELL_KNOWN]: [[200, { 'org.matrix.msc2965.authentication': 'https://auth.hs.test/' }]] });
+    expect(await client.getAuthMetadata?.()).toBeNull();
+  });
+
+  it('should reject an aborted discovery as aborted rather than call the server legacy', async () => {
+    const { client } = scripted({});
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.getAuthMetadata?.(controller.signal)).rejects.toMatchObject({ name: 'ThreepidNetworkError', reason: 'aborted' });
+  });
+
+  it('should refuse an issuer that is not a string, even one that reads as a URL', () => {
+    expect(toAuthMetadata({ issuer: ['https://a.example/'] })).toBeNull();
+  });
+});

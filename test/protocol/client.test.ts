@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createThreepidClient } from '../../src/protocol/client';
-import { isNotYetValidated, isRateLimited, isUiaRequired } from '../../src/protocol/errors';
+import { isNotYetValidated, isRateLimited, isUiaRequired, MatrixApiError } from '../../src/protocol/errors';
+import type { ThreepidClient } from '../../src/protocol/types';
 import { useMockHomeserver } from '../support/mockHomeserver';
 import { ACCESS_TOKEN, BASE_URL, protocolScenarios } from '../support/protocolScenarios';
 import { settle } from '../support/settle';
@@ -42,6 +43,13 @@ describe.each(prefixes)('createThreepidClient with $label', ({ prefix, wirePrefi
 describe('createThreepidClient URLs', () => {
   it('should tolerate trailing slashes on baseUrl and prefix', async () => {
     const client = createThreepidClient({ baseUrl: `${BASE_URL}//`, prefix: '/_api/client/v3/', accessToken: ACCESS_TOKEN });
+    hs.reply({ json: { user_id: '@alice:hs.test' } });
+    await client.whoami();
+    expect(hs.requests[0]?.url).toBe(`${BASE_URL}/_api/client/v3/account/whoami`);
+  });
+
+  it('should tolerate a prefix without its leading slash', async () => {
+    const client = createThreepidClient({ baseUrl: BASE_URL, prefix: '_api/client/v3', accessToken: ACCESS_TOKEN });
     hs.reply({ json: { user_id: '@alice:hs.test' } });
     await client.whoami();
     expect(hs.requests[0]?.url).toBe(`${BASE_URL}/_api/client/v3/account/whoami`);
@@ -153,5 +161,65 @@ describe('createThreepidClient Retry-After as an HTTP-date', () => {
     const client = createThreepidClient({ baseUrl: BASE_URL });
     hs.reply({ status: 429, headers: { 'Retry-After': 'soon-ish' }, json: { errcode: 'M_LIMIT_EXCEEDED', retry_after_ms: 4321 } });
     await expect(client.getThreepids()).rejects.toMatchObject({ status: 429, retryAfterMs: 4321 });
+  });
+});
+
+describe('createThreepidClient UIA challenges', () => {
+  it('should keep only well-formed flows and a string session from a 401 challenge', async () => {
+    const client = createThreepidClient({
+      baseUrl: BASE_URL,
+      accessToken: ACCESS_TOKEN,
+      // Not what a spec-following server sends, so a plain fetch answers instead of the spec-checking mock.
+      fetch: async () =>
+        new Response(JSON.stringify({ flows: [null, 'm.login.password', { stages: ['m.login.password', 7] }], session: 42, params: {} }), { status: 401 }),
+    });
+    const err = await client.addThreepid({ sid: 's', clientSecret: 'secret' }).catch((e: unknown) => e);
+    expect(isUiaRequired(err)).toBe(true);
+    expect(err).toMatchObject({ status: 401, errcode: '', uia: { flows: [{ stages: ['m.login.password'] }], session: undefined, completed: [] } });
+  });
+});
+
+describe('createThreepidClient getThreepids answers', () => {
+  it('should reject a null entry in threepids as a bad response, not a TypeError', async () => {
+    const client = createThreepidClient({ baseUrl: BASE_URL, accessToken: ACCESS_TOKEN, fetch: async () => new Response('{"threepids":[null]}') });
+    const err = await client.getThreepids().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MatrixApiError);
+    expect(err).toMatchObject({ status: 200, errcode: 'M_UNKNOWN' });
+  });
+});
+
+describe('createThreepidClient requests as the host fetch sees them', () => {
+  const recording = (status: number, body: unknown): { calls: { url: string; init: RequestInit }[]; fetch: typeof fetch } => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    return { calls, fetch: async (url, init) => (calls.push({ url: String(url), init: init ?? {} }), new Response(JSON.stringify(body), { status })) };
+  };
+
+  it('should ask all three discovery places, from the origin without its trailing slashes, without the access token', async () => {
+    const { calls, fetch } = recording(404, { errcode: 'M_UNRECOGNIZED' });
+    const client = createThreepidClient({ baseUrl: 'https://hs.test//', accessToken: ACCESS_TOKEN, fetch });
+    expect(await client.getAuthMetadata?.()).toBeNull();
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://hs.test/_matrix/client/v1/auth_metadata',
+      'https://hs.test/_matrix/client/unstable/org.matrix.msc2965/auth_metadata',
+      'https://hs.test/.well-known/matrix/client',
+    ]);
+    for (const { init } of calls) expect(new Headers(init.headers).get('authorization')).toBeNull();
+  });
+
+  const reads: [string, (c: ThreepidClient) => Promise<unknown>, unknown][] = [
+    ['getThreepids', (c) => c.getThreepids(), { threepids: [] }],
+    ['getCapabilities', (c) => c.getCapabilities(), { capabilities: {} }],
+    ['whoami', (c) => c.whoami(), { user_id: '@alice:hs.test' }],
+  ];
+
+  it.each(reads)('should hand %s to fetch as a GET', async (_name, call, answer) => {
+    const { calls, fetch } = recording(200, answer);
+    await call(createThreepidClient({ baseUrl: 'https://hs.test', accessToken: ACCESS_TOKEN, fetch }));
+    expect(calls.map((c) => c.init.method)).toEqual(['GET']);
+  });
+
+  it('should put a session holding a lone surrogate into the fallback URL as U+FFFD', () => {
+    const url = createThreepidClient({ baseUrl: 'https://hs.test' }).fallbackAuthUrl('m.login.sso', 'a\ud800b');
+    expect(new URL(url).searchParams.get('session')).toBe('a\ufffdb');
   });
 });

@@ -66,4 +66,12 @@ describe('isNotYetValidated and isUiaRequired', () => {
     expect(isUiaRequired(new MatrixApiError({ status: 403, errcode: 'M_FORBIDDEN', uia }))).toBe(false);
     expect(isUiaRequired(new MatrixApiError({ status: 401, errcode: 'M_UNKNOWN_TOKEN' }))).toBe(false);
   });
+
+  it('should count a wait only with the status the spec pairs with its errcode', () => {
+    // M_THREEPID_AUTH_FAILED is "not validated yet" as a 400 only; a 401 without a UIA body is a bad token.
+    expect(isNotYetValidated(new MatrixApiError({ status: 400, errcode: 'M_THREEPID_AUTH_FAILED' }))).toBe(true);
+    expect(isNotYetValidated(new MatrixApiError({ status: 403, errcode: 'M_THREEPID_AUTH_FAILED' }))).toBe(false);
+    expect(isNotYetValidated(new MatrixApiError({ status: 400, errcode: 'M_UNAUTHORIZED', uia }))).toBe(false);
+    expect(isNotYetValidated(new MatrixApiError({ status: 401, errcode: 'M_UNAUTHORIZED' }))).toBe(false);
+  });
 });

@@ -41,3 +41,23 @@ describe('a homeserver that redirects, through the platform fetch', () => {
     expect(foreignHits).toEqual([]);
   });
 });
+
+describe('a fetch that follows a redirect although told not to', () => {
+  it('should fail as a status-0 server error, whatever the other origin answered', async () => {
+    const followed = new Response(JSON.stringify({ sid: 'foreign', errcode: 'M_FOREIGN' }), { status: 400, headers: { 'retry-after': '5' } });
+    Object.defineProperty(followed, 'redirected', { value: true });
+    const client = createThreepidClient({ baseUrl: 'https://hs.test', fetch: async () => followed });
+    const err = await client.getThreepids().then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(MatrixApiError);
+    expect(err).toMatchObject({ status: 0, errcode: 'M_UNKNOWN' });
+    expect([(err as MatrixApiError).serverMessage, (err as MatrixApiError).retryAfterMs]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('the edges of a 2xx answer', () => {
+  it('should take a 299 with a JSON object as success and a 300 as a server error', async () => {
+    const answering = (status: number): typeof fetch => async () => new Response('{"user_id":"@alice:hs.test"}', { status });
+    await expect(createThreepidClient({ baseUrl: 'https://hs.test', fetch: answering(299) }).whoami()).resolves.toEqual({ userId: '@alice:hs.test' });
+    await expect(createThreepidClient({ baseUrl: 'https://hs.test', fetch: answering(300) }).whoami()).rejects.toMatchObject({ status: 300 });
+  });
+});

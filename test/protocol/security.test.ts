@@ -114,6 +114,35 @@ describe('secrets in errors', () => {
     },
   );
 
+  it('should show each echoed secret as *** and keep the rest of the server text, what else was sent included', async () => {
+    hs.reply({ status: 400, json: { errcode: 'M_UNKNOWN', error: `bad ${CLIENT_SECRET} or ${encodeURIComponent(PASSWORD)} for sid1 in sess` } });
+    const auth = { type: 'm.login.password', session: 'sess', password: PASSWORD };
+    const err = await client.addThreepid({ sid: 'sid1', clientSecret: CLIENT_SECRET }, auth).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 400, serverMessage: 'bad *** or *** for sid1 in sess' });
+  });
+
+  it.each(['token', 'access_token', 'new_password'])('should redact an echoed %s field of the auth dictionary', async (field) => {
+    const value = `value-of-${field}`;
+    hs.reply({ status: 401, json: { errcode: 'M_FORBIDDEN', error: `refused ${value}` } });
+    const err = await client.addThreepid({ sid: 'sid1', clientSecret: CLIENT_SECRET }, { type: 'x', session: 'sess', [field]: value }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ serverMessage: 'refused ***' });
+  });
+
+  it('should keep the server text whole when a secret sent is empty, and reject typed when auth holds a null', async () => {
+    hs.reply({ status: 401, json: { errcode: 'M_FORBIDDEN', error: 'Invalid password' } });
+    const empty = await client.addThreepid({ sid: 'sid1', clientSecret: CLIENT_SECRET }, { type: 'm.login.password', session: 'sess', password: '' }).catch((e: unknown) => e);
+    expect(empty).toMatchObject({ status: 401, serverMessage: 'Invalid password' });
+    // AuthDict allows any value; the spec-checking mock would refuse the request, so a plain fetch answers it.
+    const refusing = createThreepidClient({
+      baseUrl: 'https://hs.test',
+      accessToken: ACCESS_TOKEN,
+      fetch: async () => new Response(JSON.stringify({ errcode: 'M_BAD_JSON', error: 'Bad auth' }), { status: 400 }),
+    });
+    const withNull = await refusing.addThreepid({ sid: 'sid1', clientSecret: CLIENT_SECRET }, { type: 'x', session: 'sess', hint: null }).catch((e: unknown) => e);
+    expect(withNull).toBeInstanceOf(MatrixApiError);
+    expect(withNull).toMatchObject({ status: 400, errcode: 'M_BAD_JSON', serverMessage: 'Bad auth' });
+  });
+
   it('should never put a secret into a URL it builds', async () => {
     hs.reply({ json: { sid: 's' } }, { json: {} }, { json: {} });
     await client.requestToken('add', { medium: 'email', email: 'a@b.org', clientSecret: CLIENT_SECRET, sendAttempt: 1 });

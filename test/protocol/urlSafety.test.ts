@@ -29,3 +29,30 @@ describe('isSafeSubmitUrl', () => {
     expect(isSafeSubmitUrl('data:text/html,x', 'http://localhost:8008')).toBe(false);
   });
 });
+
+describe('isSafeSubmitUrl limits', () => {
+  const HS = 'https://hs.example.org';
+  const ofLength = (n: number): string => {
+    const base = 'https://id.example.net/submit?pad=';
+    return base + 'a'.repeat(n - base.length);
+  };
+
+  it('should accept a submit_url of 2048 characters and refuse one of 2049', () => {
+    expect(isSafeSubmitUrl(ofLength(2048), HS)).toBe(true);
+    expect(isSafeSubmitUrl(ofLength(2049), HS)).toBe(false);
+  });
+
+  it.each(['https://user@id.example.net/submit', 'https://user:pass@id.example.net/submit', 'https://a@id.example.net/'])(
+    'should refuse %s, which carries credentials',
+    (url) => {
+      expect(isSafeSubmitUrl(url, HS)).toBe(false);
+    },
+  );
+
+  it.each(['https://id.example.net/submit?email=alice@example.org', 'https://id.example.net/submit?next=https://user@example.org'])(
+    'should accept %s: an @ after the host is no credential',
+    (url) => {
+      expect(isSafeSubmitUrl(url, HS)).toBe(true);
+    },
+  );
+});
