@@ -23,8 +23,8 @@ export const BUDGETS = {
   AddEmailFlow: 14.5 * 1024,
   /** `ResetPasswordFlow`, email only: no phoneForm, so no phone library either (15975 B measured). */
   ResetPasswordFlow: 15.75 * 1024,
-  /** The three flows together, without the phone library (17564 B measured). */
-  flows: 17.25 * 1024,
+  /** The three flows together, without the phone library (17754 B measured; the pasted-number country pick added ~190 B). */
+  flows: 17.5 * 1024,
   /** `matrix-threepid-kit/protocol` (3306 B measured: OAuth discovery and secret redaction). */
   protocol: 3.25 * 1024,
   /** `matrix-threepid-kit/styles.css`: meets its target. */
