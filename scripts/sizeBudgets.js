@@ -19,8 +19,8 @@ export const TARGETS = {
  * unnoticed. Lower a ceiling whenever the kit shrinks; where the target is met, the ceiling is the target.
  */
 export const BUDGETS = {
-  /** `import { AddEmailFlow } from 'matrix-threepid-kit'` (14803 B measured). */
-  AddEmailFlow: 14.5 * 1024,
+  /** `import { AddEmailFlow } from 'matrix-threepid-kit'` (14856 B measured: a long resend wait counted in minutes and the server's isolated words added ~40 B). */
+  AddEmailFlow: 14.75 * 1024,
   /** `ResetPasswordFlow`, email only: no phoneForm, so no phone library either (15975 B measured). */
   ResetPasswordFlow: 15.75 * 1024,
   /** The three flows together, without the phone library (17754 B measured; the pasted-number country pick added ~190 B). */

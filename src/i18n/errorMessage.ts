@@ -69,7 +69,9 @@ export function errorMessage({ kind, serverMessage, retryAfterMs }: FlowError, t
     }
   } else if ((kind === 'weakPassword' || kind === 'unknown') && isPlainServerText(serverMessage)) {
     key += 'Reason';
-    values = { reason: serverMessage.trim() };
+    // First-strong isolates (U+2068 … U+2069) keep the server's words in their own direction inside a translated
+    // sentence: English quoted in Arabic otherwise comes out scrambled.
+    values = { reason: `\u2068${serverMessage.trim()}\u2069` };
   }
   const text = t(key as MessageKey, values);
   // A kind this version has no words for (e.g. from old saved state) comes back as its key: say it generically.

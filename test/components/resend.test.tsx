@@ -75,6 +75,24 @@ describe('resend and its cooldown', () => {
     expect(resendButton()).not.toHaveAttribute('aria-disabled');
   });
 
+  it('should count a long wait down in minutes, then in seconds from a minute and a half', async () => {
+    const { hs, client } = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }), `${EMAIL}{Enter}`);
+    await findStep(en['addEmail.link.heading']);
+    await advance(30_000);
+
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 297_000 });
+    await user.click(resendButton());
+    await findAlert('Too many attempts. Try again in 5 minutes.');
+    expect(resendButton()).toHaveTextContent('Resend in 5 min');
+    expect(resendButton()).toHaveAttribute('aria-disabled', 'true');
+    await advance(207_000);
+    expect(resendButton()).toHaveTextContent('Resend in 90s');
+    await advance(90_000);
+    expect(resendButton()).not.toHaveAttribute('aria-disabled');
+  });
+
   it("should wait as long as the server's Retry-After says when a resend is rate limited, then resend once", async () => {
     const { hs, client } = createHarness();
     const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, client);

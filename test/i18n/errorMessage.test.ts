@@ -57,12 +57,18 @@ describe('errorMessage', () => {
 
   it("should add the server's short plain explanation of a weak password", () => {
     const error: FlowError = { kind: 'weakPassword', errcode: 'M_PASSWORD_TOO_SHORT', serverMessage: 'Password too short' };
-    expect(errorMessage(error, t)).toBe("This password isn't strong enough. Your server says: “Password too short”");
+    expect(errorMessage(error, t)).toBe("This password isn't strong enough. Your server says: “\u2068Password too short\u2069”");
+  });
+
+  it("should keep the server's words in their own direction inside a right-to-left sentence", () => {
+    const ar = createTranslator({ 'errors.unknownReason': 'حدث خطأ. يقول خادمك: «{reason}»' });
+    // Without the isolates (U+2068 … U+2069) the English words and the full stop are reordered by the Arabic around them.
+    expect(errorMessage({ kind: 'unknown', serverMessage: 'Adding is paused.' }, ar)).toBe('حدث خطأ. يقول خادمك: «\u2068Adding is paused.\u2069»');
   });
 
   it("should show the server's text for an unknown failure only when it is short plain text", () => {
     const plain: FlowError = { kind: 'unknown', errcode: 'M_UNKNOWN', serverMessage: ' Adding is paused for maintenance. ' };
-    expect(errorMessage(plain, t)).toBe('Something went wrong. Your server says: “Adding is paused for maintenance.”');
+    expect(errorMessage(plain, t)).toBe('Something went wrong. Your server says: “\u2068Adding is paused for maintenance.\u2069”');
     const refused = ['{"errcode":"M_UNKNOWN"}', '<html><body>Bad gateway</body></html>', 'x'.repeat(201), 'line one\nline two', '[object Object]', '   '];
     for (const serverMessage of refused) {
       expect(errorMessage({ kind: 'unknown', serverMessage }, t)).toBe(en['errors.unknown']);

@@ -30,7 +30,11 @@ export function WaitingActions({ flow }: { flow: ThreepidFlow }): ReactNode {
         state={cooling ? 'cooling' : 'ready'}
         onClick={flow.resend}
       >
-        {cooling ? t('common.resendIn', { seconds }) : t(email ? 'common.resendEmail' : 'common.resendCode')}
+        {!cooling
+          ? t(email ? 'common.resendEmail' : 'common.resendCode')
+          : seconds > 90
+            ? t('common.resendInMinutes', { minutes: Math.ceil(seconds / 60) })
+            : t('common.resendIn', { seconds })}
       </Button>
       <Button part="link" onClick={flow.changeAddress}>
         {t(email ? 'common.changeEmail' : 'common.changePhone')}

@@ -12,6 +12,7 @@ export const ar: Locale = {
     'common.showPassword': 'إظهار كلمة المرور',
     'common.hidePassword': 'إخفاء كلمة المرور',
     'common.resendIn': 'إعادة الإرسال بعد {seconds} ث',
+    'common.resendInMinutes': 'إعادة الإرسال بعد {minutes} د',
     'common.resendReady': 'صار بإمكانك إعادة الإرسال من جديد.',
     'checking.heading': 'لحظة من فضلك',
     'checking.status': 'نتحقق مما يدعمه خادمك…',

@@ -12,6 +12,7 @@ export const cs: Locale = {
     'common.showPassword': 'Zobrazit heslo',
     'common.hidePassword': 'Skrýt heslo',
     'common.resendIn': 'Znovu odeslat za {seconds} s',
+    'common.resendInMinutes': 'Znovu odeslat za {minutes} min',
     'common.resendReady': 'Opětovné odeslání je znovu k dispozici.',
     'checking.heading': 'Okamžik',
     'checking.status': 'Zjišťujeme, co váš server podporuje…',

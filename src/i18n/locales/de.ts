@@ -12,6 +12,7 @@ export const de: Locale = {
     'common.showPassword': 'Passwort anzeigen',
     'common.hidePassword': 'Passwort verbergen',
     'common.resendIn': 'Erneut senden in {seconds} s',
+    'common.resendInMinutes': 'Erneut senden in {minutes} min',
     'common.resendReady': 'Erneutes Senden ist wieder möglich.',
     'checking.heading': 'Einen Moment bitte',
     'checking.status': 'Wir prüfen, was dein Server unterstützt …',

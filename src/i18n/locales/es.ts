@@ -12,6 +12,7 @@ export const es: Locale = {
     'common.showPassword': 'Mostrar contraseña',
     'common.hidePassword': 'Ocultar contraseña',
     'common.resendIn': 'Reenviar en {seconds} s',
+    'common.resendInMinutes': 'Reenviar en {minutes} min',
     'common.resendReady': 'Ya puedes volver a enviarlo.',
     'checking.heading': 'Un momento',
     'checking.status': 'Comprobando qué admite tu servidor…',

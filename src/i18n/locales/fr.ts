@@ -12,6 +12,7 @@ export const fr: Locale = {
     'common.showPassword': 'Afficher le mot de passe',
     'common.hidePassword': 'Masquer le mot de passe',
     'common.resendIn': 'Renvoyer dans {seconds} s',
+    'common.resendInMinutes': 'Renvoyer dans {minutes} min',
     'common.resendReady': 'Le renvoi est de nouveau possible.',
     'checking.heading': 'Un instant',
     'checking.status': 'Nous vérifions ce que votre serveur prend en charge…',

@@ -12,6 +12,7 @@ export const he: Locale = {
     'common.showPassword': 'הצגת הסיסמה',
     'common.hidePassword': 'הסתרת הסיסמה',
     'common.resendIn': 'שליחה חוזרת בעוד {seconds} שנ׳',
+    'common.resendInMinutes': 'שליחה חוזרת בעוד {minutes} דק׳',
     'common.resendReady': 'שליחה חוזרת זמינה שוב.',
     'checking.heading': 'רק רגע',
     'checking.status': 'בודקים במה השרת שלך תומך…',

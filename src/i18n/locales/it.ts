@@ -12,6 +12,7 @@ export const it: Locale = {
     'common.showPassword': 'Mostra password',
     'common.hidePassword': 'Nascondi password',
     'common.resendIn': 'Invia di nuovo tra {seconds} s',
+    'common.resendInMinutes': 'Invia di nuovo tra {minutes} min',
     'common.resendReady': 'Il reinvio è di nuovo disponibile.',
     'checking.heading': 'Un momento',
     'checking.status': 'Stiamo controllando cosa supporta il tuo server…',

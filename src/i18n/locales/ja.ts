@@ -12,6 +12,7 @@ export const ja: Locale = {
     'common.showPassword': 'パスワードを表示',
     'common.hidePassword': 'パスワードを隠す',
     'common.resendIn': '{seconds} 秒後に再送信できます',
+    'common.resendInMinutes': '{minutes} 分後に再送信できます',
     'common.resendReady': '再送信できるようになりました。',
     'checking.heading': '少々お待ちください',
     'checking.status': 'サーバーが対応している機能を確認しています…',

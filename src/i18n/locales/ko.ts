@@ -12,6 +12,7 @@ export const ko: Locale = {
     'common.showPassword': '비밀번호 표시',
     'common.hidePassword': '비밀번호 숨기기',
     'common.resendIn': '{seconds}초 후 다시 보내기',
+    'common.resendInMinutes': '{minutes}분 후 다시 보내기',
     'common.resendReady': '이제 다시 보낼 수 있어요.',
     'checking.heading': '잠시만 기다려 주세요',
     'checking.status': '서버에서 지원하는 기능을 확인하고 있어요…',

@@ -12,6 +12,7 @@ export const nl: Locale = {
     'common.showPassword': 'Wachtwoord tonen',
     'common.hidePassword': 'Wachtwoord verbergen',
     'common.resendIn': 'Opnieuw versturen over {seconds} s',
+    'common.resendInMinutes': 'Opnieuw versturen over {minutes} min',
     'common.resendReady': 'Opnieuw versturen kan weer.',
     'checking.heading': 'Een ogenblik',
     'checking.status': 'We controleren wat je server ondersteunt…',

@@ -12,6 +12,7 @@ export const pl: Locale = {
     'common.showPassword': 'Pokaż hasło',
     'common.hidePassword': 'Ukryj hasło',
     'common.resendIn': 'Wyślij ponownie za {seconds} s',
+    'common.resendInMinutes': 'Wyślij ponownie za {minutes} min',
     'common.resendReady': 'Ponowne wysłanie jest znów dostępne.',
     'checking.heading': 'Chwileczkę',
     'checking.status': 'Sprawdzamy, co obsługuje Twój serwer…',

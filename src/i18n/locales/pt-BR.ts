@@ -12,6 +12,7 @@ export const ptBR: Locale = {
     'common.showPassword': 'Mostrar senha',
     'common.hidePassword': 'Ocultar senha',
     'common.resendIn': 'Reenviar em {seconds} s',
+    'common.resendInMinutes': 'Reenviar em {minutes} min',
     'common.resendReady': 'O reenvio está disponível de novo.',
     'checking.heading': 'Só um instante',
     'checking.status': 'Verificando o que o seu servidor oferece…',

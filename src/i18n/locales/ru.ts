@@ -12,6 +12,7 @@ export const ru: Locale = {
     'common.showPassword': 'Показать пароль',
     'common.hidePassword': 'Скрыть пароль',
     'common.resendIn': 'Отправить снова через {seconds} с',
+    'common.resendInMinutes': 'Отправить снова через {minutes} мин',
     'common.resendReady': 'Повторная отправка снова доступна.',
     'checking.heading': 'Секундочку',
     'checking.status': 'Проверяем, что поддерживает ваш сервер…',

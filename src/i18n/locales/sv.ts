@@ -12,6 +12,7 @@ export const sv: Locale = {
     'common.showPassword': 'Visa lösenord',
     'common.hidePassword': 'Dölj lösenord',
     'common.resendIn': 'Skicka igen om {seconds} s',
+    'common.resendInMinutes': 'Skicka igen om {minutes} min',
     'common.resendReady': 'Det går att skicka igen nu.',
     'checking.heading': 'Ett ögonblick',
     'checking.status': 'Vi kollar vad din server stöder…',

@@ -12,6 +12,7 @@ export const uk: Locale = {
     'common.showPassword': 'Показати пароль',
     'common.hidePassword': 'Сховати пароль',
     'common.resendIn': 'Надіслати ще раз через {seconds} с',
+    'common.resendInMinutes': 'Надіслати ще раз через {minutes} хв',
     'common.resendReady': 'Повторне надсилання знову доступне.',
     'checking.heading': 'Хвилинку',
     'checking.status': 'Перевіряємо, що підтримує ваш сервер…',

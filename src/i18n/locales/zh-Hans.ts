@@ -12,6 +12,7 @@ export const zhHans: Locale = {
     'common.showPassword': '显示密码',
     'common.hidePassword': '隐藏密码',
     'common.resendIn': '{seconds} 秒后可重新发送',
+    'common.resendInMinutes': '{minutes} 分钟后可重新发送',
     'common.resendReady': '现在又可以重新发送了。',
     'checking.heading': '请稍候',
     'checking.status': '正在检查你的服务器支持哪些功能…',

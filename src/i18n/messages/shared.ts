@@ -8,6 +8,8 @@ export const sharedMessages = {
   'common.hidePassword': 'Hide password',
   /** Visible countdown on the resend button while it is cooling down. {seconds} */
   'common.resendIn': 'Resend in {seconds}s',
+  /** The countdown for a long server-imposed wait (over a minute and a half): "Resend in 297s" is hard to read. {minutes} */
+  'common.resendInMinutes': 'Resend in {minutes} min',
   /** Announced when resend becomes available again. */
   'common.resendReady': 'Resend is available again.',
   'code.label': 'Verification code',
