@@ -128,6 +128,9 @@ describe('RegistrationThreepidStage', () => {
     await user.type(screen.getByRole('textbox', { name: en['email.label'] }), 'alice@example.org{Enter}');
     await findAlert(en['register.inUse']);
     expect(screen.getByRole('textbox', { name: en['email.label'] })).toHaveValue('alice@example.org');
+    // One main action on the screen: the error's way out sits beside it in the quieter look, not as a second blue button.
+    expect(screen.getByRole('button', { name: en['register.signIn'] })).toHaveAttribute('data-variant', 'secondary');
+    expect(document.querySelectorAll('[data-variant="primary"]')).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: en['register.signIn'] }));
     await user.click(screen.getByRole('button', { name: en['register.resetPassword'] }));
     expect(onSignIn).toHaveBeenCalledTimes(1);

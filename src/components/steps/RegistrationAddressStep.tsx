@@ -53,7 +53,12 @@ export function RegistrationAddressStep(props: StepProps): ReactNode {
       {Form && <Form {...props} />}
       {inUse && (onSignIn || onResetPassword) && (
         <div {...part('actions')}>
-          {onSignIn && <Button onClick={onSignIn}>{t('register.signIn')}</Button>}
+          {/* Secondary: the form's Send stays the one main button (a second blue button read as two equal choices). */}
+          {onSignIn && (
+            <Button secondary onClick={onSignIn}>
+              {t('register.signIn')}
+            </Button>
+          )}
           {onResetPassword && (
             <Button secondary onClick={onResetPassword}>
               {t('register.resetPassword')}
