@@ -185,7 +185,7 @@ export const RateLimited: Story = {
     hs.faults.inject({ endpoint: 'requestToken', kind: 'rateLimit', retryAfterMs: 300_000 });
     await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 3000 }));
     await expectAlert(canvas, 'Too many attempts. Try again in 5 minutes.');
-    await expect(canvas.getByRole('button', { name: /^Resend in \d+s$/ })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('button', { name: 'Resend in 5 min' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 
