@@ -39,7 +39,7 @@ function kindOf(err: MatrixApiError, call: FailedCall): FlowErrorKind {
   // Synapse's password-policy errcodes (M_PASSWORD_TOO_SHORT, M_PASSWORD_NO_DIGIT, …).
   if (errcode.startsWith('M_PASSWORD_')) return 'weakPassword';
   // Synapse without an SMS provider: 400 M_UNKNOWN "Adding phone numbers … is not supported by this homeserver".
-  // Stryker disable next-line StringLiteral: any stand-in for a missing text that does not say "not supported" is alike
+  // Stryker disable next-line StringLiteral: every stand-in for a missing text that does not say "not supported" is alike
   if (call === 'request' && status === 400 && /not supported/i.test(err.serverMessage ?? '')) return 'mediumNotSupported';
   // A submit_url refuses a code in many ways: v1.18's M_TOKEN_INCORRECT, Synapse proxying the identity server's
   // refusal as 400 M_UNKNOWN "Error contacting the identity server" (PROTOCOL "How Synapse behaves"), an identity

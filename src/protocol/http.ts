@@ -55,7 +55,7 @@ export async function send(
           redirect: 'manual',
         });
         // A fetch that follows anyway (a polyfill ignoring `redirect`) still gets no say: its answer is not ours.
-        // Stryker disable next-line StringLiteral: any text that is not a JSON object fails alike below.
+        // Stryker disable next-line StringLiteral: every text that is not a JSON object fails alike below.
         if (r.redirected) return { status: 0, headers: new Headers(), text: '' };
         // The timeout covers the body too: a server that stalls mid-body is as stuck as one that never answers.
         return { status: r.status, headers: r.headers, text: await r.text() };
