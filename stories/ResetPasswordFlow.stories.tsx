@@ -17,6 +17,7 @@ import {
   submitEmail,
   submitPhone,
   wrongCodeFor,
+  type Canvas,
 } from './support/play';
 import { FlowBeside } from './support/StoryLayout';
 
@@ -238,6 +239,13 @@ export const WrongCode: Story = {
   },
 };
 
+/** Switches to the phone, sends Dave's number, and waits for the server's "not by phone" answer. */
+async function reachPhoneNotOffered(canvas: Canvas): Promise<void> {
+  await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
+  await submitPhone(canvas, DAVE.national, SEND_CODE);
+  await findScreen(canvas, 'Not available on this server');
+}
+
 /** A server that does not reset passwords by phone (every Synapse since 2019) says so, and offers email instead. */
 export const PhoneNotOfferedScreen: Story = {
   name: 'Reset by phone not offered: the screen',
@@ -245,9 +253,7 @@ export const PhoneNotOfferedScreen: Story = {
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
-    await submitPhone(canvas, DAVE.national, SEND_CODE);
-    await findScreen(canvas, 'Not available on this server');
+    await reachPhoneNotOffered(canvas);
     await expect(canvas.getByRole('button', { name: 'Use email instead' })).toBeInTheDocument();
   },
 };
@@ -262,9 +268,7 @@ export const ResetByPhoneNotOffered: Story = {
   ...fakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Use phone number' }));
-    await submitPhone(canvas, DAVE.national, SEND_CODE);
-    await findScreen(canvas, 'Not available on this server');
+    await reachPhoneNotOffered(canvas);
     await expect(flowDescription(canvas)).toHaveTextContent("Your server doesn't support resetting a password with a phone number.");
     await userEvent.click(canvas.getByRole('button', { name: 'Use email instead' }));
     await expect(await canvas.findByRole('textbox', { name: 'Email address' })).toBeInTheDocument();

@@ -239,15 +239,7 @@ describe('useThreepidFlow persist', () => {
     ['a session whose address is not a string', saved({ address: 447700900123 })],
     ['a session without its client_secret', saved({ clientSecret: undefined })],
     ['a session whose send attempt is not a number', saved({ sendAttempt: '1' })],
-  ])('should ignore %s in storage and start fresh', async (_label, stored) => {
-    const { client } = signedOut();
-    const storage = new MemoryStorage();
-    storage.items.set(RESET_KEY, stored);
-    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
-    expect(result.current.state.step).toBe('enterAddress');
-    expect(result.current.state.session).toBeUndefined();
-    expect(storage.items.has(RESET_KEY)).toBe(false);
-  });
+  ])('should ignore %s in storage and start fresh', (_label, stored) => expectFreshStartFrom(stored));
 
   it('should use persistKey when given', async () => {
     const { client } = signedOut();
@@ -286,6 +278,17 @@ describe('useThreepidFlow persist', () => {
   });
 });
 
+/** A reset flow that finds `stored` under its key starts on the address form, with nothing kept and the entry dropped. */
+function expectFreshStartFrom(stored: string): void {
+  const { client } = signedOut();
+  const storage = new MemoryStorage();
+  storage.items.set(RESET_KEY, stored);
+  const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
+  expect(result.current.state.step).toBe('enterAddress');
+  expect(result.current.state.session).toBeUndefined();
+  expect(storage.items.has(RESET_KEY)).toBe(false);
+}
+
 // Issue 16 (mutation run on src/react/persistence.ts and savedSession.ts): the edges of what a saved session may hold.
 describe('useThreepidFlow persist: what a saved session may hold', () => {
   const NOW = Date.UTC(2030, 0, 1);
@@ -302,15 +305,7 @@ describe('useThreepidFlow persist: what a saved session may hold', () => {
     ['a phone session whose country is not a string', phone({ country: ['GB'] })],
     ['a phone session of a user-assigned country code', phone({ country: 'QZ' })],
     ['a phone session whose national number is not a string', phone({ phoneNumber: [7700900123] })],
-  ])('should ignore %s in storage and start fresh', async (_label, stored) => {
-    const { client } = signedOut();
-    const storage = new MemoryStorage();
-    storage.items.set(RESET_KEY, stored);
-    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
-    expect(result.current.state.step).toBe('enterAddress');
-    expect(result.current.state.session).toBeUndefined();
-    expect(storage.items.has(RESET_KEY)).toBe(false);
-  });
+  ])('should ignore %s in storage and start fresh', (_label, stored) => expectFreshStartFrom(stored));
 
   it.each([
     ['saved this very millisecond, without a cooldown', {}],
