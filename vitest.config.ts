@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{protocol,flow,testing,adapters,size}/**/*.test.ts'],
+          include: ['test/{protocol,flow,testing,adapters,size,mutation}/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { defineConfig } from 'vitest/config';
+import { LoadFailureReporter } from './test/support/loadFailureReporter.js';
 import base from './vitest.config.js';
 
 // Stryker's vitest runner cannot pick projects, so it gets this config: the same `unit` and `dom` projects as
@@ -46,5 +47,6 @@ if (only && projects.length === 0) throw new Error(`MUTATION_TESTS names no unit
 /** Vitest config for `npm run mutation`: the `unit` and `dom` projects of vitest.config.ts, or only `MUTATION_TESTS`. */
 export default defineConfig({
   ...base,
-  test: { ...base.test, projects },
+  // A test file that fails to load counts as a failed test, so a mutant that breaks loading is killed, not survived.
+  test: { ...base.test, projects, reporters: ['default', new LoadFailureReporter()] },
 });
