@@ -34,6 +34,7 @@ const waitingFrom = ({ returnTo }: FlowState): 'awaitingCode' | 'awaitingLink' |
   returnTo === 'awaitingCode' || returnTo === 'awaitingLink' ? returnTo : undefined;
 
 /** Where a completion (or its auth) goes back to: the waiting step it started from. */
+// Stryker disable next-line StringLiteral: a completion always records the waiting step it came from; the fallback only types it.
 const back = (state: FlowState): 'awaitingCode' | 'awaitingLink' => waitingFrom(state) ?? 'awaitingLink';
 
 /** A refusal of this medium only: the other medium is still worth trying. */
@@ -41,7 +42,7 @@ const refusesMedium = (reason: string | undefined): reason is 'mediumNotSupporte
   reason === 'mediumNotSupported' || reason === 'notOffered';
 
 // Times are epoch ms, so a session with no cooldown set compares as long over.
-const isCoolingDown = (session: ValidationSession | undefined, now: number): boolean => now < (session?.cooldownUntil ?? 0);
+const isCoolingDown = (session: ValidationSession, now: number): boolean => now < (session.cooldownUntil ?? 0);
 
 /** Reset needs a new password before it can complete. */
 const needsPassword = (state: FlowState): boolean => state.config.purpose === 'reset' && state.newPassword === undefined;
@@ -84,6 +85,7 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   const previous = state.session;
   const draft = { ...state.draft, address, country, phoneNumber };
   // What the screen shows must be what is sent: a hidden character is refused, with the typed text kept.
+  // Stryker disable next-line StringLiteral: any text in place of an absent national number holds no hidden character either.
   if (hasHiddenCharacters(address + (phoneNumber ?? ''))) return { ...state, draft, error: { kind: 'hiddenCharacters' } };
   // A phone is its country and national number: the same digits dialled from another country are another number.
   const same =
@@ -143,6 +145,7 @@ const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partia
 const awaiting: StepHandlers = {
   RESEND: (state, { now }) => {
     const { session } = state;
+    // Stryker disable next-line OptionalChaining: a waiting step always holds its session (the type allows none).
     return session?.sid && !isCoolingDown(session, now)
       ? startRequest(state, awaitingStepFor(session), { session: askAgain(session, now) })
       : state;
@@ -178,6 +181,7 @@ const table: StepTable = {
     'ADDRESS.CHANGE': changeAddress,
     'REQUEST.SUCCESS': (state, { sid, submitUrl, now }) => {
       const previous = state.session;
+      // Stryker disable next-line ConditionalExpression: a request in flight always has its session (the type allows none).
       if (!previous) return state;
       const session: ValidationSession = {
         ...previous,
@@ -191,6 +195,7 @@ const table: StepTable = {
     },
     'REQUEST.FAILURE': (state, { error, now }) => {
       const previous = state.session;
+      // Stryker disable next-line ConditionalExpression: a request in flight always has its session (the type allows none).
       if (!previous) return state;
       const session: ValidationSession = {
         ...previous,
@@ -250,7 +255,7 @@ const table: StepTable = {
       // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
       if (state.uia) return to('authenticating');
       if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined });
-      return to(back(state), { uia: undefined });
+      return to(back(state));
     },
   },
   authenticating: {
@@ -280,6 +285,7 @@ export const resetSteps: StepTable = {
       const { session } = state;
       const next: FlowState = { ...state, newPassword: password, logoutDevices };
       // The token was already sent (after-link, or a resumed session): finish now.
+      // Stryker disable next-line OptionalChaining: the password step comes after the address, which starts a session.
       return session?.sid ? proceed(next, 'user', awaitingStepFor(session)) : startRequest(next, 'choosePassword');
     },
     'ADDRESS.CHANGE': changeAddress,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInitialState, DEFAULT_RESEND_COOLDOWN_MS, transition } from '../../src/flow/machine';
 import {
+  ACCOUNT_MANAGEMENT,
   EMAIL,
   flowConfig,
   flowError,
@@ -194,6 +195,30 @@ describe('choosePassword', () => {
     const next = transition(weak, { type: 'ERROR.DISMISS' });
     expect(next.step).toBe('choosePassword');
     expect(next.error).toBeUndefined();
+  });
+});
+
+describe('accountManagement (an OAuth-era server)', () => {
+  const threepids = [{ medium: 'email' as const, address: EMAIL, validatedAt: NOW, addedAt: NOW }];
+
+  it('should replace the form, and whatever a reset had under way, with the account page', () => {
+    const typing = run(started(resetBefore), submitAddress('email'));
+    const next = transition(typing, { type: 'ACCOUNT.MANAGED', accountManagement: ACCOUNT_MANAGEMENT });
+    expect(next).toMatchObject({ step: 'accountManagement', accountManagement: ACCOUNT_MANAGEMENT });
+    expect(next.session).toBeUndefined();
+    expect(next.newPassword).toBeUndefined();
+  });
+
+  it('should list the account’s addresses beside the page’s link, and read them again later', () => {
+    const page = transition(started(addEmail), { type: 'ACCOUNT.MANAGED', accountManagement: ACCOUNT_MANAGEMENT });
+    const listed = transition(page, { type: 'ACCOUNT.THREEPIDS', threepids });
+    expect(listed.accountManagement).toEqual({ ...ACCOUNT_MANAGEMENT, threepids });
+    expect(transition(listed, { type: 'ACCOUNT.THREEPIDS', threepids: [] }).accountManagement).toEqual({ ...ACCOUNT_MANAGEMENT, threepids: [] });
+  });
+
+  it('should not interrupt a flow already waiting for its email', () => {
+    const waiting = stateAt('awaitingLink', addEmail);
+    expect(transition(waiting, { type: 'ACCOUNT.MANAGED', accountManagement: ACCOUNT_MANAGEMENT })).toBe(waiting);
   });
 });
 

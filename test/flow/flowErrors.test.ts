@@ -143,6 +143,12 @@ describe('password errors', () => {
     expect(again.step).toBe('awaitingCode');
   });
 
+  it('should keep an add flow on its waiting step with the message when the server calls something a weak password', () => {
+    // Only a reset has a password step to go back to.
+    const next = transition(stateAt('completing', addEmail), { type: 'COMPLETE.FAILURE', error: flowError({ status: 400, errcode: 'M_WEAK_PASSWORD' }) });
+    expect(next).toMatchObject({ step: 'awaitingLink', error: { kind: 'weakPassword' } });
+  });
+
   it('should stay on the auth step with wrongPassword when UIA answers 401 M_FORBIDDEN', () => {
     const uia = uiaInfo();
     const error = flowError({ status: 401, errcode: 'M_FORBIDDEN', serverMessage: 'Invalid username or password', uia });

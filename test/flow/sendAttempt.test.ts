@@ -118,6 +118,15 @@ describe('send_attempt (phone specifics)', () => {
     expect(next.session?.sid).toBeUndefined();
   });
 
+  it('should start a new session when the shown number stays the same but the national number differs', () => {
+    // A host that shows its own label for the number: the label alone does not make two numbers the same.
+    const labelled = (phoneNumber: string, clientSecret: string, now: number) =>
+      ({ type: 'ADDRESS.SUBMIT', address: 'My work phone', country: 'GB', phoneNumber, clientSecret, now }) as const;
+    const first = run(started(addPhone), labelled('7700900123', SECRET, NOW), { type: 'REQUEST.SUCCESS', sid: SID, now: NOW });
+    const next = run(first, { type: 'ADDRESS.CHANGE' }, labelled('7700900456', OTHER_SECRET, LATER));
+    expect(next.session).toMatchObject({ phoneNumber: '7700900456', clientSecret: OTHER_SECRET, sendAttempt: 1 });
+  });
+
   it('should keep the session of an earlier address apart from a new one after switching back', () => {
     const first = stateAt('awaitingLink', addEmail);
     const other = run(first, { type: 'ADDRESS.CHANGE' }, submitAddress('email', { which: 'other', now: LATER }), { type: 'REQUEST.SUCCESS', sid: 'sid-b', now: LATER });
