@@ -1,7 +1,8 @@
 // `node scripts/mutationTable.js [report.json…] [--survivors]`: one table of per-file mutation scores from several
 // Stryker JSON reports (default: reports/mutation/runs/*.json and reports/mutation/mutation.json). Runs made one file
 // at a time each write their own report; when two reports hold the same file, the newer report counts, since a
-// re-run after new tests replaces the old result. README → "Mutation testing".
+// re-run after new tests replaces the old result. A re-run of some lines only (`--mutate file:10-12`) over the same
+// source replaces only the verdicts of the mutants it ran. README → "Mutation testing".
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -27,9 +28,26 @@ if (reports.length === 0) {
 
 /** @type {Map<string, Array<{ status: string, mutatorName: string, replacement?: string, static?: boolean, location: { start: { line: number, column: number } } }>>} */
 const byFile = new Map();
+/** The source each file's verdicts were measured on: a later run over the same source may cover only some lines. */
+const sourceOf = new Map();
+/** @param {{ mutatorName: string, replacement?: string, location: { start: { line: number, column: number }, end: { line: number, column: number } } }} m */
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
 for (const report of reports) {
   const { files } = JSON.parse(readFileSync(report, 'utf8'));
-  for (const [file, { mutants }] of Object.entries(files)) byFile.set(file.replace(/^.*?(?=src\/)/, ''), mutants);
+  for (const [path, { mutants, source }] of Object.entries(files)) {
+    const file = path.replace(/^.*?(?=src\/)/, '');
+    const earlier = byFile.get(file);
+    // Same source: a narrowed re-run (`--mutate file:line-line`, more tests) gives new verdicts for the mutants it
+    // ran, and the earlier run's verdicts stand for the rest. Changed source: the newer run replaces the file.
+    if (earlier && source !== undefined && sourceOf.get(file) === source) {
+      const merged = new Map(earlier.map((m) => [mutantKey(m), m]));
+      for (const m of mutants) merged.set(mutantKey(m), m);
+      byFile.set(file, [...merged.values()]);
+    } else {
+      byFile.set(file, mutants);
+    }
+    sourceOf.set(file, source);
+  }
 }
 
 const columns = ['Killed', 'Survived', 'Timeout', 'NoCoverage', 'RuntimeError', 'CompileError', 'Ignored'];
