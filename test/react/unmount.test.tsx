@@ -168,4 +168,25 @@ describe('useThreepidFlow unmount and cancellation', () => {
     expect(result.current.state.session?.address).toBe('third@example.org');
     expect(hs.inbox.all().map((m) => m.to)).toEqual(['third@example.org']);
   });
+
+  it('should keep the answer to an abandoned request away from the next one, however fast the person is', async () => {
+    const { hs, client, inFlight } = trackedSetup({}, ALICE.accessToken);
+    const onError = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', onError }, { client });
+    await waitForStep(result, 'enterAddress');
+
+    hs.faults.inject({ endpoint: 'requestToken', kind: 'hang' });
+    act(() => result.current.request('first@example.org'));
+    await vi.waitFor(() => expect(inFlight(/requestToken$/)).toBe(1));
+    // The abandoned request's abort lands while the new one is on its way: it must not read as the new one failing.
+    act(() => {
+      result.current.changeAddress();
+      result.current.request('second@example.org');
+    });
+    await waitForStep(result, 'awaitingLink');
+    expect(result.current.state.error).toBeUndefined();
+    expect(result.current.state.session?.address).toBe('second@example.org');
+    expect(onError).not.toHaveBeenCalled();
+    expect(hs.inbox.all().map((m) => m.to)).toEqual(['second@example.org']);
+  });
 });
