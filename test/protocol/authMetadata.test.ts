@@ -123,6 +123,20 @@ describe('getAuthMetadata against answers the fake homeserver does not give', ()
     expect(await client.getAuthMetadata?.()).toMatchObject(ISSUER);
   });
 
+  it('should not take a web page served with 200 as a verdict: null for now, not kept, asked again', async () => {
+    // A catch-all web server in front of the homeserver answers every path with its HTML page.
+    const page = new Response('<!doctype html><title>Element</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const asked: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      asked.push(String(input));
+      return asked.length === 1 ? page : new Response(JSON.stringify(ISSUER), { status: 200 });
+    };
+    const client = createThreepidClient({ baseUrl: 'https://hs.test', fetch });
+    expect(await client.getAuthMetadata?.()).toBeNull();
+    expect(asked).toEqual([STABLE]);
+    expect(await client.getAuthMetadata?.()).toMatchObject(ISSUER);
+  });
+
   it('should take a 400 as "not here" and go on to the next place', async () => {
     const { client } = scripted({ [STABLE]: [[400, { errcode: 'M_UNRECOGNIZED' }]], [WELL_KNOWN]: [[200, { 'org.matrix.msc2965.authentication': ISSUER }]] });
     expect(await client.getAuthMetadata?.()).toMatchObject(ISSUER);
