@@ -1,13 +1,14 @@
 // A host watches the kit's network steps through react-query: each is a mutation under ['matrix-threepid-kit', step].
 import { QueryClient, QueryClientProvider, useIsMutating, useMutationState } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AddEmailFlow, ThreepidProvider, createThreepidClient } from '../../src';
 import { en } from '../../src/i18n/en';
 import { failOnConsoleNoise } from '../support/consoleGuard';
 import { createHarness, findStep, setupUser } from '../support/flowHarness';
-import { ALICE } from '../support/renderFlow';
+import { ALICE, fakeSetup } from '../support/renderFlow';
+import { hostQueryClient, renderFlowHook, waitForStep } from './support/renderThreepidHook';
 
 failOnConsoleNoise();
 vi.setConfig({ testTimeout: 20_000 });
@@ -95,5 +96,50 @@ describe('network steps as react-query mutations', () => {
     const secrets = [...harness.clientSecrets(), ALICE.password, ALICE.accessToken];
     expect(harness.clientSecrets()).toHaveLength(1);
     for (const secret of secrets) expect(cached.includes(secret), `the mutation cache holds a secret (${secret.slice(0, 3)}…)`).toBe(false);
+  });
+
+  /** The kit's step names in the host's mutation cache, oldest first. */
+  const stepsIn = (queryClient: QueryClient): string[] =>
+    queryClient
+      .getMutationCache()
+      .getAll()
+      .filter((mutation) => mutation.options.mutationKey?.[0] === 'matrix-threepid-kit')
+      .map((mutation) => String(mutation.options.mutationKey?.[1]));
+
+  it('should name the code step submitToken', async () => {
+    const { hs, client } = fakeSetup({ emailSubmitUrl: true });
+    const queryClient = hostQueryClient();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: queryClient });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request(NEW_EMAIL));
+    await waitForStep(result, 'awaitingCode');
+    act(() => result.current.submitCode(hs.inbox.latest(NEW_EMAIL)?.token ?? ''));
+    await waitForStep(result, 'authenticating');
+    expect(stepsIn(queryClient)).toEqual(['requestToken', 'submitToken', 'complete']);
+  });
+
+  it("should name a reset's server check authMetadata and its automatic check for the followed link poll", async () => {
+    const hs = fakeSetup().hs;
+    const client = createThreepidClient({ baseUrl: hs.baseUrl, fetch: hs.fetch });
+    const queryClient = hostQueryClient();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: 500 }, { client, hostQueryClient: queryClient });
+    act(() => result.current.request('alice@example.org'));
+    await waitForStep(result, 'choosePassword');
+    act(() => result.current.setNewPassword('a-New-passphrase-42'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    await waitForStep(result, 'done');
+    const steps = stepsIn(queryClient);
+    expect(steps.slice(0, 2)).toEqual(['authMetadata', 'requestToken']);
+    expect(steps.at(-1)).toBe('poll');
+  });
+
+  it('should name the account page’s reading of the addresses threepids', async () => {
+    const { client } = fakeSetup({ preset: 'oauth' });
+    const queryClient = hostQueryClient();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, hostQueryClient: queryClient });
+    await waitForStep(result, 'accountManagement');
+    await vi.waitFor(() => expect(result.current.state.accountManagement?.threepids).toBeDefined());
+    expect(stepsIn(queryClient)).toEqual(['threepids']);
   });
 });
