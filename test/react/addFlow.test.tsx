@@ -105,6 +105,23 @@ describe('useThreepidFlow add flows', () => {
     expect(hs.users.get(ALICE.userId)?.threepids).toContainEqual(expect.objectContaining({ medium: 'msisdn', address: '447700900123' }));
   });
 
+  it.each([
+    ['in spaced international form, as E.164', '+44 7700 900123', '+447700900123'],
+    ['in national form only, as given (no country code to add)', '07700 900123', '07700 900123'],
+  ])('should report a number shown %s', async (_how, display, address) => {
+    const { hs, client } = fakeSetup();
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'msisdn', onComplete }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request({ ...PHONE, display }));
+    await waitForStep(result, 'awaitingCode');
+    act(() => result.current.submitCode(hs.inbox.latest('+447700900123')?.token ?? ''));
+    await waitForStep(result, 'authenticating');
+    act(() => result.current.authenticate({ password: ALICE.password }));
+    await waitForStep(result, 'done');
+    expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address, display });
+  });
+
   it('should add a phone number validated out of band when the server gives no submit_url', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'msisdn', pollIntervalMs: false }, { client: withoutSubmitUrl(client) });

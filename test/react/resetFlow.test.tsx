@@ -25,6 +25,20 @@ const passwordBodies = (hs: ReturnType<typeof fakeSetup>['hs']): unknown[] =>
   hs.requests.filter((r) => r.endpoint === 'password').map((r) => r.body);
 
 describe('useThreepidFlow reset by email', () => {
+  it('should send one request when the new password is submitted twice in a row (double click)', async () => {
+    const { hs, client } = resetSetup();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: false }, { client });
+    act(() => result.current.request('alice@example.org'));
+    act(() => {
+      result.current.setNewPassword(NEW_PASSWORD);
+      result.current.setNewPassword(NEW_PASSWORD);
+    });
+    await waitForStep(result, 'awaitingLink');
+    expect(result.current.state.error).toBeUndefined();
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+    expect(hs.inbox.all()).toHaveLength(1);
+  });
+
   it('should ask the password before the link by default, then finish on continue once the link is followed', async () => {
     const { hs, client } = resetSetup();
     const onComplete = vi.fn();
