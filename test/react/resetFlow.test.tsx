@@ -25,6 +25,17 @@ const passwordBodies = (hs: ReturnType<typeof fakeSetup>['hs']): unknown[] =>
   hs.requests.filter((r) => r.endpoint === 'password').map((r) => r.body);
 
 describe('useThreepidFlow reset by email', () => {
+  it('should send no legacy request to an OAuth-era server, even when the address is sent before the server was read', async () => {
+    const { hs, client } = resetSetup({ preset: 'oauth' });
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', passwordStep: 'after-link', pollIntervalMs: false }, { client });
+    // At once: the background read of the server has not answered yet.
+    act(() => result.current.request('alice@example.org'));
+    await waitForStep(result, 'accountManagement');
+    expect(result.current.state.accountManagement?.issuer).toBe(`${hs.baseUrl}/`);
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
+    expect(result.current.state.error).toBeUndefined();
+  });
+
   it('should send one request when the new password is submitted twice in a row (double click)', async () => {
     const { hs, client } = resetSetup();
     const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: false }, { client });
