@@ -122,6 +122,24 @@ describe('useThreepidFlow add flows', () => {
     expect(onComplete).toHaveBeenCalledWith({ purpose: 'add', medium: 'msisdn', address, display });
   });
 
+  it("should stop when the host's dialog keeps answering without moving anything, back on the link screen with authLoop", async () => {
+    const { hs, client } = fakeSetup();
+    // A dialog that answers at once with a stage this server does not offer: every answer meets the same prompt.
+    const onAuthRequired = vi.fn(async (): Promise<AuthDict> => ({ type: 'm.login.dummy' }));
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('loop@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('loop@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('authLoop'));
+    expect(result.current.state.step).toBe('awaitingLink');
+    // The first request meets the challenge, and each of the host's answers is sent: the first answer starts the count,
+    // three more that change nothing end it.
+    expect(onAuthRequired).toHaveBeenCalledTimes(4);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(5);
+  });
+
   it('should add a phone number validated out of band when the server gives no submit_url', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'msisdn', pollIntervalMs: false }, { client: withoutSubmitUrl(client) });
