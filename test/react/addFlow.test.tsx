@@ -140,6 +140,20 @@ describe('useThreepidFlow add flows', () => {
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(5);
   });
 
+  it('should send nothing and tell the host when its nextLink is not an http(s) URL', async () => {
+    const { hs, client } = fakeSetup();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', nextLink: 'javascript:alert(1)' }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await vi.waitFor(() => expect(result.current.state.error).toEqual({ kind: 'misconfigured', prop: 'nextLink' }));
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
+    const logged = vi.mocked(console.error);
+    expect(logged.mock.calls.map(String)).toEqual([expect.stringContaining('the `nextLink` prop must be an http(s) URL')]);
+    // Said once, where the host looks: not console noise this file should fail on.
+    logged.mockClear();
+  });
+
   it('should add a phone number validated out of band when the server gives no submit_url', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'msisdn', pollIntervalMs: false }, { client: withoutSubmitUrl(client) });
