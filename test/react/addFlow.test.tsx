@@ -475,6 +475,8 @@ describe('useThreepidFlow add: fallback auth popup', () => {
         await vi.advanceTimersByTimeAsync(1000);
       });
       expect(result.current.state.step).toBe('authenticating');
+      // Closed unfinished: said as given up, not as a blocked window.
+      expect(result.current.state.error?.kind).toBe('authCancelled');
       expect(hs.requests.length).toBe(before);
       // Closed, so a new click opens a new popup.
       const again = stubPopup();
