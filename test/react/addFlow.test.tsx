@@ -4,6 +4,7 @@ import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FlowError } from '../../src/flow/types';
 import type { AuthDict, ThreepidClient, UiaInfo } from '../../src/protocol/types';
+import { createThreepidClient } from '../../src/protocol';
 import { SEED_USERS } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
@@ -152,6 +153,24 @@ describe('useThreepidFlow add flows', () => {
     expect(logged.mock.calls.map(String)).toEqual([expect.stringContaining('the `nextLink` prop must be an http(s) URL')]);
     // Said once, where the host looks: not console noise this file should fail on.
     logged.mockClear();
+  });
+
+  it('should keep the client_secret out of an error that echoes it', async () => {
+    const { hs } = fakeSetup();
+    let secret = '';
+    // A server that repeats what it was sent in its error text.
+    const echoing: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('/requestToken')) return hs.fetch(input, init);
+      secret = (JSON.parse(String(init?.body)) as { client_secret: string }).client_secret;
+      return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: `Bad client_secret ${secret}` }), { status: 400 });
+    };
+    const client = createThreepidClient({ baseUrl: hs.baseUrl, accessToken: ALICE.accessToken, fetch: echoing });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await vi.waitFor(() => expect(result.current.state.error?.serverMessage).toBeDefined());
+    expect(secret).not.toBe('');
+    expect(result.current.state.error?.serverMessage).not.toContain(secret);
   });
 
   it('should add a phone number validated out of band when the server gives no submit_url', async () => {
