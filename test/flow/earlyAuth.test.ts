@@ -48,6 +48,11 @@ describe('auth asked for on the link screen', () => {
     expect(next).toMatchObject({ step: 'awaitingLink', earlyAuth: true, uia: uiaInfo(), error: SERVER_ERROR });
   });
 
+  it('should show an answer lost on the way (offline), which carries no status or errcode', () => {
+    const next = run(asked(), { type: 'AUTH.START' }, { type: 'COMPLETE.FAILURE', error: { kind: 'offline' } });
+    expect(next).toMatchObject({ step: 'awaitingLink', earlyAuth: true, error: { kind: 'offline' } });
+  });
+
   it('should show why auth could not start (a blocked window) while staying on the link screen', () => {
     const next = transition(asked(), { type: 'AUTH.FAILURE', error: { kind: 'popupBlocked' } });
     expect(next).toMatchObject({ step: 'awaitingLink', earlyAuth: true, error: { kind: 'popupBlocked' } });
