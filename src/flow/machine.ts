@@ -85,7 +85,7 @@ const submitAddress: Handler<'ADDRESS.SUBMIT'> = (state, event) => {
   const previous = state.session;
   const draft = { ...state.draft, address, country, phoneNumber };
   // What the screen shows must be what is sent: a hidden character is refused, with the typed text kept.
-  // Stryker disable next-line StringLiteral: any text in place of an absent national number holds no hidden character either.
+  // Stryker disable next-line StringLiteral: whatever stands in for an absent national number holds no hidden character either.
   if (hasHiddenCharacters(address + (phoneNumber ?? ''))) return { ...state, draft, error: { kind: 'hiddenCharacters' } };
   // A phone is its country and national number: the same digits dialled from another country are another number.
   const same =
