@@ -3,7 +3,7 @@ import { isAskingAuth } from '../flow/selectors';
 import type { FlowError, FlowEvent, FlowState, ValidationSession } from '../flow/types';
 import { sameUia } from '../flow/uia';
 import { generateClientSecret } from '../protocol/clientSecret';
-import { MatrixApiError, ThreepidNetworkError, isUiaRequired } from '../protocol/errors';
+import { MatrixApiError, isUiaRequired } from '../protocol/errors';
 import type { AuthDict, ThreepidClient } from '../protocol/types';
 import { isValidNextLink } from '../protocol/urlSafety';
 import { findAccountManagement } from './accountManagement';
@@ -88,8 +88,8 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       outcome = { ok: false, error };
     }
     controllers.delete(controller);
-    const aborted = !outcome.ok && outcome.error instanceof ThreepidNetworkError && outcome.error.reason === 'aborted';
-    return controller.signal.aborted || !mounted || aborted ? undefined : outcome;
+    // Only our own abort is silent: a client that gave up by itself (a host's fetch wrapper, say) is a failure to show.
+    return controller.signal.aborted || !mounted ? undefined : outcome;
   }
 
   function finish(done: FlowState): void {

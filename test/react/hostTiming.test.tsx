@@ -1,0 +1,136 @@
+// What a host does at its own moment, and what the flow must still get right: unmount the flow from onComplete or
+// together with reset(), a client of its own that reports an abort the flow never asked for, a code echoed back later.
+import { act } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createThreepidClient, ThreepidNetworkError } from '../../src/protocol';
+import type { ThreepidClient } from '../../src/protocol/types';
+import type { StorageLike } from '../../src/react';
+import { ALICE, fakeSetup } from '../support/renderFlow';
+import { failOnConsole } from './support/failOnConsole';
+import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+import { trackedSetup } from './support/trackedSetup';
+
+failOnConsole();
+
+const ADD_KEY = 'matrix-threepid-kit:add:email';
+
+/** A sessionStorage stand-in the test can read. */
+function memoryStorage(): StorageLike & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+describe('useThreepidFlow: a host that unmounts the flow at once', () => {
+  it('should forget the saved session when the host unmounts the flow from onComplete', async () => {
+    const { hs, client } = fakeSetup();
+    const storage = memoryStorage();
+    let close = (): void => undefined;
+    // A dialog that closes itself as soon as the address is added.
+    const onComplete = vi.fn(() => close());
+    const view = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false, onComplete }, { client });
+    close = view.unmount;
+    await waitForStep(view.result, 'enterAddress');
+    act(() => view.result.current.request('new@example.org'));
+    await waitForStep(view.result, 'awaitingLink');
+    expect(storage.items.has(ADD_KEY)).toBe(true);
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => view.result.current.continue());
+    await waitForStep(view.result, 'authenticating');
+    act(() => view.result.current.authenticate({ password: ALICE.password }));
+    await vi.waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+
+  it('should forget the saved session when the host resets and unmounts the flow in one go', async () => {
+    const { client } = fakeSetup();
+    const storage = memoryStorage();
+    const view = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage, pollIntervalMs: false }, { client });
+    await waitForStep(view.result, 'enterAddress');
+    act(() => view.result.current.request('new@example.org'));
+    await waitForStep(view.result, 'awaitingLink');
+    expect(storage.items.has(ADD_KEY)).toBe(true);
+    // A "Cancel" button that starts the flow over and closes the dialog in the same click.
+    act(() => {
+      view.result.current.reset();
+      view.unmount();
+    });
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+});
+
+describe('useThreepidFlow: unmounted while a read is on its way', () => {
+  it('should end quietly when a reset is unmounted while its server read hangs', async () => {
+    const { hs, client, inFlight } = trackedSetup({ preset: 'synapse' });
+    hs.faults.inject({ endpoint: 'authMetadata', kind: 'hang' });
+    const onError = vi.fn();
+    const { result, unmount } = renderFlowHook({ purpose: 'reset', medium: 'email', passwordStep: 'after-link', onError }, { client });
+    act(() => result.current.request('alice@example.org'));
+    await vi.waitFor(() => expect(inFlight(/auth_metadata$/)).toBeGreaterThan(0));
+    unmount();
+    await vi.waitFor(() => expect(inFlight(/auth_metadata$/)).toBe(0));
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(0);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("should end quietly when the account page's list is unmounted while its read hangs", async () => {
+    const { hs, client, inFlight } = trackedSetup({ preset: 'oauth' }, ALICE.accessToken);
+    const { result, unmount } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client });
+    await waitForStep(result, 'accountManagement');
+    await vi.waitFor(() => expect(result.current.state.accountManagement?.threepids).toBeDefined());
+    hs.faults.inject({ endpoint: 'threepids', kind: 'hang' });
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await vi.waitFor(() => expect(inFlight(/3pid$/)).toBe(1));
+    unmount();
+    await vi.waitFor(() => expect(inFlight(/3pid$/)).toBe(0));
+  });
+});
+
+describe("useThreepidFlow: a host's own client", () => {
+  it('should show an error, not stay busy, when the client reports an abort the flow did not ask for', async () => {
+    const { client } = fakeSetup();
+    // E.g. a host fetch wrapper that gives up on its own and says so with the kit's error type.
+    const giving: ThreepidClient = {
+      ...client,
+      requestToken: () => Promise.reject(new ThreepidNetworkError('aborted')),
+    };
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client: giving });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('offline'));
+    expect(result.current.state.step).toBe('enterAddress');
+    expect(result.current.isBusy).toBe(false);
+    expect(result.current.state.draft.address).toBe('new@example.org');
+  });
+});
+
+describe('useThreepidFlow: secrets echoed back later', () => {
+  it('should keep a code typed earlier out of the error of a later request that repeats it', async () => {
+    const { hs } = fakeSetup({ emailSubmitUrl: true });
+    let wrong = '';
+    let sent = 0;
+    // A server that answers the resend with an error naming the code the person typed before.
+    const echoing: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('/requestToken') || (sent += 1) === 1) return hs.fetch(input, init);
+      return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: `Cannot resend after code ${wrong}` }), { status: 400 });
+    };
+    const client = createThreepidClient({ baseUrl: hs.baseUrl, accessToken: ALICE.accessToken, fetch: echoing });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', resendCooldownMs: 0 }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('code@example.org'));
+    await waitForStep(result, 'awaitingCode');
+    const code = hs.inbox.latest('code@example.org')?.token ?? '';
+    wrong = code === '135790' ? '246801' : '135790';
+    act(() => result.current.submitCode(wrong));
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('invalidCode'));
+    act(() => result.current.resend());
+    await vi.waitFor(() => expect(result.current.state.error?.serverMessage).toMatch(/^Cannot resend after code /));
+    expect(result.current.state.error?.serverMessage).not.toContain(wrong);
+  });
+});
