@@ -1,0 +1,56 @@
+// authenticateWithFallback at its edges: with no stage left to open a page for, and called off the auth step.
+import { act } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEED_USERS } from '../../src/testing';
+import { fakeSetup } from '../support/renderFlow';
+import { failOnConsole } from './support/failOnConsole';
+import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+
+failOnConsole();
+
+// Carol signs in by SSO only: her UIA stage is a fallback page.
+const CAROL_TOKEN = SEED_USERS.find((u) => u.userId === 'carol')?.accessToken;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('useThreepidFlow add: authenticateWithFallback edges', () => {
+  it('should ask the server again in the same UIA session, with no popup, when no stage is left to open', async () => {
+    const open = vi.fn(() => null);
+    vi.stubGlobal('open', open);
+    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('carol2@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'authenticating');
+    const session = result.current.state.uia?.session ?? '';
+    // Signed in on another device's page meanwhile: the server holds the stage as passed.
+    expect(hs.completeFallback(session)).toBe(true);
+
+    act(() => result.current.authenticateWithFallback(''));
+    await waitForStep(result, 'done');
+    expect(open).not.toHaveBeenCalled();
+    expect(hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1)?.body).toMatchObject({ auth: { session } });
+    expect(hs.users.get('carol')?.threepids.map((t) => t.address)).toContain('carol2@example.org');
+  });
+
+  it('should do nothing, and throw nothing at the host, when called while no sign-in is asked for', async () => {
+    const open = vi.fn(() => null);
+    vi.stubGlobal('open', open);
+    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('carol2@example.org'));
+    await waitForStep(result, 'awaitingLink');
+
+    act(() => result.current.authenticateWithFallback('m.login.sso'));
+    expect(open).not.toHaveBeenCalled();
+    expect(result.current.state.step).toBe('awaitingLink');
+    expect(result.current.state.error).toBeUndefined();
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(0);
+  });
+});
