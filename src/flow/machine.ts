@@ -134,11 +134,14 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
  * wait quietly, polling with the session. Another prompt (wrong password, a further stage) or no verdict stays on
  * the link screen with the prompt.
  */
+/** The server's definite answer (a 4xx but a rate limit) to a request that carried auth: signing in again cannot change it. */
+const isVerdict = ({ status = 0 }: FlowError): boolean => status >= 400 && status < 500 && status !== 429;
+
 const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState, error: FlowError, uia?: UiaInfo): FlowState =>
   to(
     'awaitingLink',
-    error.kind === 'notYetValidated'
-      ? { uia: undefined, earlyAuth: undefined, error: undefined }
+    error.kind === 'notYetValidated' || (!uia && isVerdict(error))
+      ? { uia: undefined, earlyAuth: undefined, error: error.kind === 'notYetValidated' ? undefined : error }
       : { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error },
   );
 
@@ -252,10 +255,12 @@ const table: StepTable = {
         const password = uia.flows.some((flow) => flow.stages.includes('m.login.password')) && !uia.completed.includes('m.login.password');
         return to('authenticating', { uia, error: refused ? { ...error, kind: password ? 'wrongPassword' : 'authCancelled' } : bare ? undefined : error });
       }
-      // The answer to the auth prompt never got a verdict (offline, 5xx…): stay on the prompt, keep what was typed.
-      if (state.uia) return to('authenticating');
+      // The answer to the auth prompt never got a verdict (offline, 5xx, rate limit): stay on the prompt, keep what was
+      // typed. A verdict (the address is taken, say) cannot change by signing in again: show it where the flow waits.
+      if (state.uia && !isVerdict(error)) return to('authenticating');
       if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined });
-      return to(back(state));
+      // The prompt is over: a retry starts from the server's UIA session (kept in the validation session).
+      return to(back(state), { uia: undefined });
     },
   },
   authenticating: {

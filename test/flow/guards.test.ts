@@ -78,3 +78,44 @@ describe('failures while answering the auth prompt', () => {
     expect(next.uia?.session).toBe('a-fresh-session');
   });
 });
+
+describe('a verdict in answer to auth', () => {
+  const atPrompt = () => {
+    const prompted = run(started(addEmail), { type: 'ADDRESS.SUBMIT', address: EMAIL, clientSecret: SECRET, now: NOW }, { type: 'REQUEST.SUCCESS', sid: SID, now: NOW }, { type: 'CONTINUE', trigger: 'user' }, uiaChallenge());
+    return run(prompted, { type: 'AUTH.START' });
+  };
+  const inUse = { kind: 'threepidInUse', status: 400, errcode: 'M_THREEPID_IN_USE' } as const;
+
+  it('should leave the prompt for the waiting step, with the error, when signing in again cannot change the answer', () => {
+    const failed = transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: inUse });
+    expect(failed.step).toBe('awaitingLink');
+    expect(failed.uia).toBeUndefined();
+    expect(failed.error).toEqual(inUse);
+    expect(failed.session?.sid).toBe(SID);
+  });
+
+  it('should stay on the prompt for a rate limit or a server error, which a retry can get past', () => {
+    for (const status of [429, 500, 503]) {
+      const failed = transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: { kind: status === 429 ? 'rateLimited' : 'server', status } });
+      expect(failed.step).toBe('authenticating');
+      expect(failed.uia).toBeDefined();
+    }
+  });
+
+  it('should take the lowest and highest 4xx as verdicts', () => {
+    for (const status of [400, 499]) {
+      expect(transition(atPrompt(), { type: 'COMPLETE.FAILURE', error: { kind: 'unknown', status } }).step).toBe('awaitingLink');
+    }
+  });
+
+  it('should end the early prompt on the link screen when the answer is a verdict, and keep it for a new challenge', () => {
+    const early = run(started(addEmail), { type: 'ADDRESS.SUBMIT', address: EMAIL, clientSecret: SECRET, now: NOW }, { type: 'REQUEST.SUCCESS', sid: SID, now: NOW }, { type: 'AUTH.EARLY', uia: uiaInfo() }, { type: 'AUTH.START' });
+    const ended = transition(early, { type: 'COMPLETE.FAILURE', error: inUse });
+    expect(ended).toMatchObject({ step: 'awaitingLink', earlyAuth: undefined, uia: undefined, error: inUse });
+    const limited = transition(early, { type: 'COMPLETE.FAILURE', error: { kind: 'rateLimited', status: 429 } });
+    expect(limited).toMatchObject({ step: 'awaitingLink', earlyAuth: true, error: { kind: 'rateLimited' } });
+    expect(limited.uia).toBeDefined();
+    const again = transition(early, { type: 'COMPLETE.FAILURE', error: { kind: 'forbidden', status: 401, errcode: 'M_FORBIDDEN' }, uia: uiaInfo() });
+    expect(again).toMatchObject({ step: 'awaitingLink', earlyAuth: true, error: { errcode: 'M_FORBIDDEN' } });
+  });
+});

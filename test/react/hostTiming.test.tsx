@@ -1,13 +1,15 @@
-// What a host does at its own moment, and what the flow must still get right: unmount the flow from onComplete or
-// together with reset(), a client of its own that reports an abort the flow never asked for, a code echoed back later.
+// What a host (or the person) does at their own moment, and what the flow must still get right: unmount the flow from
+// onComplete or together with reset(), mid-read, a client of the host's that reports an abort the flow never asked
+// for, a verdict while the host's sign-in dialog is open, a code echoed back later, a click while a check is on its way.
 import { act } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient, ThreepidNetworkError } from '../../src/protocol';
-import type { ThreepidClient } from '../../src/protocol/types';
+import type { AuthDict, ThreepidClient, UiaInfo } from '../../src/protocol/types';
 import type { StorageLike } from '../../src/react';
+import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+import { advance, renderFlowHook, settleToStep, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
@@ -110,6 +112,28 @@ describe("useThreepidFlow: a host's own client", () => {
   });
 });
 
+describe("useThreepidFlow: the host's sign-in dialog", () => {
+  it('should not open the dialog again for a verdict that signing in cannot change', async () => {
+    const { hs, client } = fakeSetup();
+    const onAuthRequired = vi.fn(async (uia: UiaInfo): Promise<AuthDict | null> => {
+      // Someone else claims the address while the person signs in.
+      hs.faults.inject({ endpoint: 'threepidAdd', kind: 'matrixError', status: 400, errcode: 'M_THREEPID_IN_USE' });
+      return { type: 'm.login.password', identifier: { type: 'm.id.user', user: ALICE.userId }, password: ALICE.password, session: uia.session };
+    });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await vi.waitFor(() => expect(result.current.state.error?.errcode).toBe('M_THREEPID_IN_USE'));
+    // Shown where the person can change the address; signing in again could not change the answer.
+    expect(result.current.state.step).toBe('awaitingLink');
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(2);
+    expect(onAuthRequired).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('useThreepidFlow: secrets echoed back later', () => {
   it('should keep a code typed earlier out of the error of a later request that repeats it', async () => {
     const { hs } = fakeSetup({ emailSubmitUrl: true });
@@ -132,5 +156,56 @@ describe('useThreepidFlow: secrets echoed back later', () => {
     act(() => result.current.resend());
     await vi.waitFor(() => expect(result.current.state.error?.serverMessage).toMatch(/^Cannot resend after code /));
     expect(result.current.state.error?.serverMessage).not.toContain(wrong);
+  });
+});
+
+describe('useThreepidFlow: the person and the check for the link at once', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A reset waiting for the followed link, its next check for it 5 s slow to come back. */
+  async function checkOnItsWay() {
+    vi.useFakeTimers();
+    const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
+    const client = createThreepidClient({ baseUrl: 'http://localhost:8008', fetch: hs.fetch });
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: 3_000, onComplete }, { client });
+    act(() => result.current.request('alice@example.org'));
+    act(() => result.current.setNewPassword('a much longer passphrase'));
+    await settleToStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    hs.faults.inject({ endpoint: 'password', kind: 'latency', ms: 5_000 });
+    await advance(3_000);
+    expect(hs.requests.count({ endpoint: 'password' })).toBe(0);
+    return { hs, result, onComplete };
+  }
+
+  it('should finish once when the person\'s click is answered before the check', async () => {
+    const { hs, result, onComplete } = await checkOnItsWay();
+    act(() => result.current.continue());
+    await settleToStep(result, 'done');
+    await advance(5_000);
+    // The check's late answer (the session is spent by then) changes nothing.
+    expect(hs.requests.filter((r) => r.endpoint === 'password').map((r) => r.status)).toEqual([200, 401]);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(result.current.state.step).toBe('done');
+    expect(result.current.state.error).toBeUndefined();
+  });
+
+  it('should finish on the check\'s success when it is answered before the person\'s click', async () => {
+    const { hs, result, onComplete } = await checkOnItsWay();
+    hs.faults.inject({ endpoint: 'password', kind: 'latency', ms: 10_000 });
+    act(() => result.current.continue());
+    expect(result.current.state.step).toBe('completing');
+    await advance(5_000);
+    await settleToStep(result, 'done');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    await advance(10_000);
+    // The click's own answer comes after, refused (the session is spent): the person still sees the reset done.
+    expect(hs.requests.filter((r) => r.endpoint === 'password').map((r) => r.status)).toEqual([200, 401]);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(result.current.state.step).toBe('done');
+    expect(result.current.state.error).toBeUndefined();
   });
 });
