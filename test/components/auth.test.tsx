@@ -176,3 +176,20 @@ describe('confirming it is you (UIA)', () => {
     expect(screen.getByRole('heading', { name: en['addEmail.link.heading'] })).toBeInTheDocument();
   });
 });
+
+describe('a verdict after confirming it is you', () => {
+  it('should say the address is taken on the waiting screen, not ask for the password again', async () => {
+    const harness = createHarness();
+    const { user } = renderKit(<AddEmailFlow pollIntervalMs={false} />, harness.client);
+    await reachAuth(harness, user);
+    await findStep(en['auth.heading']);
+    // Someone else adds the address while the person types their password.
+    harness.hs.faults.inject({ endpoint: 'threepidAdd', kind: 'matrixError', status: 400, errcode: 'M_THREEPID_IN_USE' });
+    await user.type(screen.getByLabelText(en['auth.password.label']), `${ALICE.password}{Enter}`);
+
+    await findAlert(en['errors.threepidInUse']);
+    expect(screen.getByRole('heading', { name: en['addEmail.link.heading'] })).toBeInTheDocument();
+    expect(screen.queryByLabelText(en['auth.password.label'])).not.toBeInTheDocument();
+    expect(harness.hs.requests.count({ endpoint: 'threepidAdd' })).toBe(2);
+  });
+});
