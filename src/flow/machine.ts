@@ -129,18 +129,19 @@ const restore: Handler<'RESTORE'> = (state, { session }) => ({
   },
 });
 
-/**
- * The answer to auth given while waiting for the link. Not validated yet means auth passed (Synapse checks it first):
- * wait quietly, polling with the session. Another prompt (wrong password, a further stage) or no verdict stays on
- * the link screen with the prompt.
- */
 /** The server's definite answer (a 4xx but a rate limit) to a request that carried auth: signing in again cannot change it. */
 const isVerdict = ({ status = 0 }: FlowError): boolean => status >= 400 && status < 500 && status !== 429;
 
+/**
+ * The answer to auth given while waiting for the link. A verdict without a new prompt ends the prompt: "not validated
+ * yet" means auth passed (Synapse checks it first), so wait quietly, polling with the session; any other (the address
+ * is taken, say) is shown. Another prompt (wrong password, a further stage) or no verdict stays on the link screen
+ * with the prompt.
+ */
 const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partial<FlowState>) => FlowState, error: FlowError, uia?: UiaInfo): FlowState =>
   to(
     'awaitingLink',
-    error.kind === 'notYetValidated' || (!uia && isVerdict(error))
+    !uia && isVerdict(error)
       ? { uia: undefined, earlyAuth: undefined, error: error.kind === 'notYetValidated' ? undefined : error }
       : { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error },
   );
