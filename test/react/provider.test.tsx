@@ -182,3 +182,36 @@ describe('useThreepidFlow without a provider', () => {
     expect(() => renderHook(() => useThreepidFlow({ purpose: 'add', medium: 'email', client }))).toThrow(/ThreepidProvider/);
   });
 });
+
+describe('ThreepidProvider when the host changes its props', () => {
+  it('should give the flows below it the client and messages the host passes now', () => {
+    const first = fakeSetup();
+    const second = fakeSetup();
+    let props = { client: first.client, messages: { 'email.label': 'E-mail' } };
+    const { result, rerender } = renderHook(() => useThreepidContext(), {
+      wrapper: ({ children }) => <ThreepidProvider {...props}>{children}</ThreepidProvider>,
+    });
+    props = { client: second.client, messages: { 'email.label': 'Courriel' } };
+    rerender();
+    expect(result.current?.client).toBe(second.client);
+    expect(result.current?.messages).toEqual({ 'email.label': 'Courriel' });
+  });
+
+  it('should keep the flow working when the host stops passing its queryClient', async () => {
+    const { hs, client } = fakeSetup();
+    let queryClient: QueryClient | undefined = hostQueryClient();
+    const { result, rerender } = renderHook(() => useAddEmailFlow({ pollIntervalMs: false }), {
+      wrapper: ({ children }) => (
+        <ThreepidProvider client={client} queryClient={queryClient}>
+          {children}
+        </ThreepidProvider>
+      ),
+    });
+    await waitForStep(result, 'enterAddress');
+    queryClient = undefined;
+    rerender();
+    act(() => result.current.request('new@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    expect(hs.requests.count({ endpoint: 'requestToken' })).toBe(1);
+  });
+});

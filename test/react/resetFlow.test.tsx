@@ -196,3 +196,25 @@ describe('useThreepidFlow reset by phone', () => {
     expect(result.current.state.config.medium).toBe('email');
   });
 });
+
+describe('useThreepidFlow reset: the UIA session', () => {
+  it('should finish in the UIA session the server opened when "I\'ve opened the link" came too early', async () => {
+    const { hs, client } = resetSetup();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: false }, { client });
+    act(() => result.current.request('alice@example.org'));
+    act(() => result.current.setNewPassword(NEW_PASSWORD));
+    await waitForStep(result, 'awaitingLink');
+    act(() => result.current.continue());
+    await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('notYetValidated'));
+    const opened = result.current.state.session?.uiaSession;
+    expect(opened).toEqual(expect.any(String));
+
+    await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'done');
+    expect(passwordBodies(hs)).toEqual([
+      expect.objectContaining({ auth: expect.not.objectContaining({ session: expect.anything() }) }),
+      expect.objectContaining({ auth: expect.objectContaining({ session: opened }) }),
+    ]);
+  });
+});
