@@ -208,4 +208,64 @@ describe('useThreepidFlow: the person and the check for the link at once', () =>
     expect(result.current.state.step).toBe('done');
     expect(result.current.state.error).toBeUndefined();
   });
+
+  /**
+   * A reset whose password requests (the checks and the person's click) each take `plan[i].ms` to answer and may be
+   * answered otherwise: `status500`, or `accept` (a server that takes the spent session once more).
+   */
+  async function slowServer(plan: Array<{ ms: number; answer?: 'status500' | 'accept' }>, followLink: boolean) {
+    vi.useFakeTimers();
+    const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
+    let sent = 0;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (!String(input).endsWith('/account/password')) return hs.fetch(input, init);
+      const { ms = 0, answer } = plan[sent] ?? {};
+      sent += 1;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (answer === 'status500') return new Response(JSON.stringify({ errcode: 'M_UNKNOWN', error: 'Internal error' }), { status: 500 });
+      const response = await hs.fetch(input, init);
+      return answer === 'accept' ? new Response('{}', { status: 200 }) : response;
+    };
+    const client = createThreepidClient({ baseUrl: 'http://localhost:8008', fetch });
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', pollIntervalMs: 3_000, onComplete }, { client });
+    act(() => result.current.request('alice@example.org'));
+    act(() => result.current.setNewPassword('a much longer passphrase'));
+    await settleToStep(result, 'awaitingLink');
+    if (followLink) await hs.followLink(hs.inbox.latest('alice@example.org')?.link ?? '');
+    // The check goes at 3 s; the person clicks just after.
+    await advance(3_000);
+    act(() => result.current.continue());
+    expect(result.current.state.step).toBe('completing');
+    return { result, onComplete };
+  }
+
+  it("should not take a check's 'not yet' for the person's answer while their click is on its way", async () => {
+    const { result, onComplete } = await slowServer([{ ms: 5_000 }, { ms: 10_000 }], false);
+    await advance(5_000);
+    expect(result.current.state.step).toBe('completing');
+    await advance(10_000);
+    await settleToStep(result, 'awaitingLink');
+    expect(result.current.state.error?.kind).toBe('notYetValidated');
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+
+  it("should leave a check's server error unseen while the person's click is on its way, and finish on the click", async () => {
+    const { result, onComplete } = await slowServer([{ ms: 5_000, answer: 'status500' }, { ms: 10_000 }], true);
+    await advance(5_000);
+    expect(result.current.state.step).toBe('completing');
+    expect(result.current.state.error).toBeUndefined();
+    await advance(10_000);
+    await settleToStep(result, 'done');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+  });
+
+  it('should tell the host once when the server takes the spent session again for the click after the check', async () => {
+    const { result, onComplete } = await slowServer([{ ms: 5_000 }, { ms: 10_000, answer: 'accept' }], true);
+    await advance(5_000);
+    await settleToStep(result, 'done');
+    await advance(10_000);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(result.current.state.step).toBe('done');
+  });
 });

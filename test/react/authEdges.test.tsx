@@ -1,4 +1,5 @@
-// authenticateWithFallback at its edges: with no stage left to open a page for, and called off the auth step.
+// Answering auth at its edges: authenticateWithFallback with no stage left to open a page for, authenticate() with an
+// auth dict that is no password, and either called while no sign-in is asked for.
 import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEED_USERS } from '../../src/testing';
@@ -52,5 +53,39 @@ describe('useThreepidFlow add: authenticateWithFallback edges', () => {
     expect(result.current.state.step).toBe('awaitingLink');
     expect(result.current.state.error).toBeUndefined();
     expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(0);
+  });
+
+  it('should ignore authenticate() too while no sign-in is asked for', async () => {
+    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('carol2@example.org'));
+    await waitForStep(result, 'awaitingLink');
+
+    act(() => result.current.authenticate({ password: 'typed too early' }));
+    expect(result.current.state.step).toBe('awaitingLink');
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(0);
+    expect(hs.requests.count({ endpoint: 'threepidAdd' })).toBe(0);
+  });
+});
+
+describe('useThreepidFlow add: authenticate() with an auth dict of the host', () => {
+  it('should send an auth dict without a type as given, in the UIA session, and ask no whoami', async () => {
+    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+    await waitForStep(result, 'enterAddress');
+    act(() => result.current.request('carol2@example.org'));
+    await waitForStep(result, 'awaitingLink');
+    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
+    act(() => result.current.continue());
+    await waitForStep(result, 'authenticating');
+    const session = result.current.state.uia?.session ?? '';
+    // The host had the person sign in on the server's page itself: "check again" is the session alone.
+    expect(hs.completeFallback(session)).toBe(true);
+
+    act(() => result.current.authenticate({}));
+    await waitForStep(result, 'done');
+    expect(hs.requests.count({ endpoint: 'whoami' })).toBe(0);
+    expect(hs.requests.filter((r) => r.endpoint === 'threepidAdd').at(-1)?.body).toMatchObject({ auth: { session } });
   });
 });
