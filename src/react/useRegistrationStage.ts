@@ -63,9 +63,6 @@ function memoryStorage(): StorageLike {
   return {
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => void items.set(key, value),
-    // The flow reads the store back only when the stage mounts or its key changes, and a stage of another key finds
-    // nothing here: no read follows a removal, so forgetting is moot (kept so the store behaves as a Storage).
-    // Stryker disable next-line ArrowFunction: see above.
     removeItem: (key) => void items.delete(key),
   };
 }

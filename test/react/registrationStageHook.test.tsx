@@ -156,3 +156,24 @@ describe('useRegistrationStage sending nothing', () => {
     expect(tokenRequests(hs)).toBe(0);
   });
 });
+
+describe('useRegistrationStage when the host switches its medium', () => {
+  it('should not bring back a handed-over token the person changed away from when the stage comes back to its medium', async () => {
+    const { client, host, session } = await signUp();
+    const { sid } = await client.requestToken('register', { medium: 'email', email: NEWCOMER.email, clientSecret: 'handedOverSecret123', sendAttempt: 1 });
+    const requested = { address: NEWCOMER.email, clientSecret: 'handedOverSecret123', sid, sendAttempt: 1 };
+    const options: RegistrationStageOptions = { session, submitAuth: host.submitAuth, requested, pollIntervalMs: false };
+    const { result, rerender } = renderStage(options, client);
+    await waitForStep(result, 'awaitingLink');
+    act(() => result.current.changeAddress());
+    expect(result.current.state.step).toBe('enterAddress');
+
+    // A sign-up that offers email or phone, on one stage element: the person looks at the phone, then comes back.
+    rerender({ ...options, medium: 'msisdn' });
+    rerender(options);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(result.current.state.step).toBe('enterAddress');
+  });
+});
