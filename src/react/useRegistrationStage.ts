@@ -132,6 +132,7 @@ export function useRegistrationStage(options: RegistrationStageOptions): Registr
     known: Boolean(accountManagementUrl || requested || !base.getAuthMetadata),
     url: accountManagementUrl,
   }));
+  // Stryker disable ArrayDeclaration: a list of constants as the effect's dependencies never changes either, so it runs once per mount as with [].
   useEffect(() => {
     if (service.known) return;
     let mounted = true;
@@ -140,8 +141,8 @@ export function useRegistrationStage(options: RegistrationStageOptions): Registr
     findAccountManagement(base, 'register').then((found) => settle(found?.url), () => settle());
     return () => void (mounted = false);
     // Asked once per mount: the server does not change under the stage.
-    // Stryker disable next-line ArrayDeclaration: a list of constants never changes either, so the effect runs once per mount as with [].
   }, []);
+  // Stryker restore ArrayDeclaration
 
   // The address given up front (or typed before the answer came) is sent once the server is known, a tick later, so
   // StrictMode's trial unmount (which aborts requests in flight) cannot strand it.
