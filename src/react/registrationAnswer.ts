@@ -27,13 +27,16 @@ export interface RegistrationStagePassed {
   nextStages?: UiaInfo;
 }
 
-/** A UIA body as the protocol client reads one (flows, params, session, completed). */
+/** A UIA body as the protocol client reads one (flows, params, session, completed); none without a `flows` list. */
 function readUia(body: unknown): UiaInfo | undefined {
-  return isObject(body) && Array.isArray(body.flows) ? toApiError(401, new Headers(), body).uia : undefined;
+  return toApiError(401, new Headers(), body).uia;
 }
 
 /** The error the host's call failed with, as a status and a body, when it carries them. */
 function httpFailure(err: unknown): { status: number; body: unknown } | undefined {
+  // Without it, a rejection with null or undefined would throw a TypeError here instead of itself: the flow shows both
+  // as an unknown error (toFlowError), and the host's onError gets the same.
+  // Stryker disable next-line ConditionalExpression: see above.
   if (!isObject(err)) return undefined;
   const status = typeof err.httpStatus === 'number' ? err.httpStatus : err.status;
   return typeof status === 'number' && status >= 400 ? { status, body: err.data ?? err.body } : undefined;

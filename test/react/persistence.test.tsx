@@ -289,6 +289,44 @@ function expectFreshStartFrom(stored: string): void {
   expect(storage.items.has(RESET_KEY)).toBe(false);
 }
 
+// Issue 16 (mutation run on savedSession.ts, second pass): each field checked exactly as the kit writes it. The
+// tampering property test of test/components/hostileServer.test.tsx draws such cases at random; these always run.
+describe('useThreepidFlow persist: fields that are almost right', () => {
+  /** The longest cooldown a server may ask for (PROTOCOL: Retry-After is capped at a day). */
+  const LONGEST_WAIT_MS = 86_400_000;
+  const phoneSaved = (changes: Record<string, unknown>) =>
+    saved({ medium: 'msisdn', address: '+447700900123', country: 'GB', phoneNumber: '7700900123', ...changes });
+
+  it('should resume the well-formed phone session the cases below each change one field of', async () => {
+    const { client } = signedOut();
+    const storage = new MemoryStorage();
+    storage.items.set(RESET_KEY, phoneSaved({}));
+    const { result } = renderFlowHook({ purpose: 'reset', medium: 'email', persist: storage }, { client });
+    await waitForStep(result, 'awaitingLink');
+    expect(result.current.state.session).toMatchObject({ medium: 'msisdn', country: 'GB', phoneNumber: '7700900123' });
+  });
+
+  it.each([
+    ['a session started a minute in the future', saved({ startedAt: Date.now() + 60_000 })],
+    ['a session whose start time is written as a string', saved({ startedAt: String(Date.now()) })],
+    ['a cooldown a minute longer than the longest wait', saved({ cooldownUntil: Date.now() + LONGEST_WAIT_MS + 60_000 })],
+    ['a cooldown of null', saved({ cooldownUntil: null })],
+    ['a phone session of a three-letter country code', phoneSaved({ country: 'GBR' })],
+    ['a phone session whose national number has 21 digits', phoneSaved({ phoneNumber: '774009001234567890123' })],
+    ['a phone session whose national number starts with +', phoneSaved({ phoneNumber: '+447700900123' })],
+    ['a phone session whose national number ends in letters', phoneSaved({ phoneNumber: '7700900123ext' })],
+  ])('should ignore %s and start fresh', (_label, stored) => expectFreshStartFrom(stored));
+
+  it('should drop an expired session on an OAuth-era server, where the flow never reaches the address form', async () => {
+    const { client } = fakeSetup({ preset: 'oauth' });
+    const storage = new MemoryStorage();
+    storage.items.set(ADD_KEY, saved({ startedAt: Date.now() - 2 * 3_600_000 }));
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', persist: storage }, { client });
+    await waitForStep(result, 'accountManagement');
+    expect(storage.items.has(ADD_KEY)).toBe(false);
+  });
+});
+
 // Issue 16 (mutation run on src/react/persistence.ts and savedSession.ts): the edges of what a saved session may hold.
 describe('useThreepidFlow persist: what a saved session may hold', () => {
   const NOW = Date.UTC(2030, 0, 1);

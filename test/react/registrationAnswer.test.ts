@@ -90,3 +90,19 @@ describe('readRegistrationAnswer', () => {
     expect(reasonOf(new TypeError('Failed to fetch'))).toBe('offline');
   });
 });
+
+// Issue 16 (mutation run on src/react/registrationAnswer.ts, second pass): what is not an HTTP failure or not a UIA pass.
+describe('readRegistrationAnswer: answers that only look like a pass', () => {
+  it('should rethrow an error whose status is a string unchanged, even with a UIA body that lists this stage', () => {
+    const odd = Object.assign(new Error('the host wrapped the answer oddly'), { status: '401', body: uiaBody([EMAIL]) });
+    expect(() => readRegistrationAnswer(EMAIL, { ok: false, error: odd })).toThrow(odd);
+    expect(kindOf(odd)).toBe('unknown');
+  });
+
+  it('should take a refusal that carries UIA details for a refusal, not for a passed stage', () => {
+    const uia = { session: 'uia-1', flows: [{ stages: [EMAIL] }], params: {}, completed: [EMAIL] };
+    const refused = new MatrixApiError({ status: 403, errcode: 'M_FORBIDDEN', uia });
+    expect(() => readRegistrationAnswer(EMAIL, { ok: false, error: refused })).toThrow(refused);
+    expect(kindOf(refused)).toBe('forbidden');
+  });
+});
