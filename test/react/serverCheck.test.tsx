@@ -1,13 +1,12 @@
 // What a flow reads about the server before its form: the add flows' capabilities (once, under a key the host can
 // watch), a reset's background look for an account page, and the account page screen's list of addresses.
-import { act, renderHook } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient } from '../../src/protocol';
-import { useThreepidFlow } from '../../src/react';
 import { createFakeHomeserver, type FakeHomeserverOptions } from '../../src/testing';
 import { fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { advance, harness, hostQueryClient, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
+import { advance, hostQueryClient, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 
 failOnConsole();
 
@@ -56,8 +55,7 @@ describe('useThreepidFlow reading the server before the form', () => {
     const { hs, client } = fakeSetup({ capabilities: { threepidChanges: false } });
     // Slower than the tick in which StrictMode unmounts and mounts again.
     hs.faults.inject({ endpoint: 'capabilities', kind: 'latency', ms: 50 });
-    // Testing Library's own StrictMode switch: a <StrictMode> inside its `wrapper` does not run effects twice.
-    const { result } = renderHook(() => useThreepidFlow({ purpose: 'add', medium: 'email' }), { wrapper: harness({ client }), reactStrictMode: true });
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email' }, { client, strict: true });
     await waitForStep(result, 'unavailable');
     expect(result.current.state.unavailable).toBe('threepidChangesDisabled');
     expect(hs.requests.count({ endpoint: 'capabilities' })).toBe(1);
