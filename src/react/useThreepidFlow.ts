@@ -78,6 +78,8 @@ export function useFlowEngine(options: ThreepidFlowOptions, engine: FlowEngine):
   // Ours fires a tick after the unmount, and a remount in that tick (StrictMode) keeps the read going.
   const capabilitiesRead = useRef<AbortController | undefined>(undefined);
   const mounts = useRef(0);
+  // `flow` comes from useState and never changes: with or without it the effect runs once per mount.
+  // Stryker disable ArrayDeclaration: see above (a comment beside the dependency list is not read by Stryker).
   useEffect(() => {
     // Only telling this mount from a later one matters: counting down would do as well.
     // Stryker disable next-line UpdateOperator: see above.
@@ -87,9 +89,8 @@ export function useFlowEngine(options: ThreepidFlowOptions, engine: FlowEngine):
       flow.setMounted(false);
       setTimeout(() => mount === mounts.current && capabilitiesRead.current?.abort(), 0);
     };
-    // `flow` comes from useState and never changes: with or without it the effect runs once per mount.
-    // Stryker disable next-line ArrayDeclaration: see above.
   }, [flow]);
+  // Stryker restore ArrayDeclaration
   // A reset reads the server in the background from its first screen; an add flow before it (step `checking`).
   const check = useQuery({
     queryKey: ['matrix-threepid-kit', 'capabilities', flowId],
@@ -105,11 +106,8 @@ export function useFlowEngine(options: ThreepidFlowOptions, engine: FlowEngine):
   });
   useEffect(() => {
     const { capabilities, accountManagement } = check.data ?? {};
+    // CAPABILITIES.* outside `checking` (an answer met again on a later step) is ignored by the machine itself.
     if (accountManagement) store.dispatch({ type: 'ACCOUNT.MANAGED', accountManagement });
-    // The machine takes CAPABILITIES.* in `checking` only (machine.ts) and the store tells no one of an ignored event,
-    // so going on past this guard would change nothing.
-    // Stryker disable next-line ConditionalExpression: see above.
-    else if (store.get().step !== 'checking') return;
     else if (capabilities) store.dispatch({ type: 'CAPABILITIES.SUCCESS', capabilities });
     else if (check.isError) store.dispatch({ type: 'CAPABILITIES.FAILURE' });
   }, [check.data, check.isError, store, state.step]);
