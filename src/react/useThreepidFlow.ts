@@ -122,8 +122,6 @@ export function useFlowEngine(options: ThreepidFlowOptions, engine: FlowEngine):
     // Read once per storage and key: a new options object each render must not restore again.
   }, [store, persist, persistKey, purpose, medium]);
   useEffect(() => {
-    // Without a storage, saveFlow's own catch (persistence.ts) takes the TypeError before anything is written.
-    // Stryker disable next-line ConditionalExpression: see above.
     if (persist) saveFlow(persist, persistKey, state);
   }, [persist, persistKey, state]);
 
