@@ -1,5 +1,5 @@
 // What an add flow makes of a server check that says less than usual: a host's client that cannot ask about OAuth,
-// and OAuth metadata that lists account actions without an account page.
+// and OAuth metadata that lists account actions without an account page. (What is read, when: serverReads.test.tsx.)
 import { describe, expect, it } from 'vitest';
 import type { ThreepidClient } from '../../src/protocol/types';
 import { fakeSetup } from '../support/renderFlow';

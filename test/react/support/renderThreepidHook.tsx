@@ -15,7 +15,10 @@ export interface HarnessOptions {
   hostQueryClient?: QueryClient;
   /** Passed to `<ThreepidProvider queryClient>`. */
   providerQueryClient?: QueryClient;
-  /** Wraps everything in `<StrictMode>`. */
+  /**
+   * StrictMode, effects run twice included: `renderWithKit` and `renderFlowHook` also set Testing Library's
+   * `reactStrictMode`, since a `<StrictMode>` inside its `wrapper` alone runs each effect once (React 19.3).
+   */
   strict?: boolean;
 }
 
@@ -37,7 +40,7 @@ export function harness(options: HarnessOptions): (props: { children: ReactNode 
 
 /** Renders any hook inside the harness. */
 export function renderWithKit<R, P>(hook: (props: P) => R, options: HarnessOptions & { initialProps?: P }): RenderHookResult<R, P> {
-  return renderHook(hook, { wrapper: harness(options), initialProps: options.initialProps });
+  return renderHook(hook, { wrapper: harness(options), initialProps: options.initialProps, reactStrictMode: options.strict });
 }
 
 /** Renders `useThreepidFlow(flowOptions)` under the provider's client. */
@@ -48,6 +51,7 @@ export function renderFlowHook(
   return renderHook((props: ThreepidFlowOptions) => useThreepidFlow(props), {
     wrapper: harness(options),
     initialProps: flowOptions,
+    reactStrictMode: options.strict,
   });
 }
 
