@@ -16,18 +16,25 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Carol adds an address: sent and waiting for the link, or (`toAuth`) the link followed and the server asking who she is. */
+async function carolAdding(toAuth: boolean) {
+  const { hs, client } = fakeSetup({}, CAROL_TOKEN);
+  const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
+  await waitForStep(result, 'enterAddress');
+  act(() => result.current.request('carol2@example.org'));
+  await waitForStep(result, 'awaitingLink');
+  if (!toAuth) return { hs, result };
+  await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
+  act(() => result.current.continue());
+  await waitForStep(result, 'authenticating');
+  return { hs, result };
+}
+
 describe('useThreepidFlow add: authenticateWithFallback edges', () => {
   it('should ask the server again in the same UIA session, with no popup, when no stage is left to open', async () => {
     const open = vi.fn(() => null);
     vi.stubGlobal('open', open);
-    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
-    act(() => result.current.continue());
-    await waitForStep(result, 'authenticating');
+    const { hs, result } = await carolAdding(true);
     const session = result.current.state.uia?.session ?? '';
     // Signed in on another device's page meanwhile: the server holds the stage as passed.
     expect(hs.completeFallback(session)).toBe(true);
@@ -42,11 +49,7 @@ describe('useThreepidFlow add: authenticateWithFallback edges', () => {
   it('should do nothing, and throw nothing at the host, when called while no sign-in is asked for', async () => {
     const open = vi.fn(() => null);
     vi.stubGlobal('open', open);
-    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
+    const { hs, result } = await carolAdding(false);
 
     act(() => result.current.authenticateWithFallback('m.login.sso'));
     expect(open).not.toHaveBeenCalled();
@@ -56,11 +59,7 @@ describe('useThreepidFlow add: authenticateWithFallback edges', () => {
   });
 
   it('should ignore authenticate() too while no sign-in is asked for', async () => {
-    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
+    const { hs, result } = await carolAdding(false);
 
     act(() => result.current.authenticate({ password: 'typed too early' }));
     expect(result.current.state.step).toBe('awaitingLink');
@@ -71,14 +70,7 @@ describe('useThreepidFlow add: authenticateWithFallback edges', () => {
 
 describe('useThreepidFlow add: authenticate() with an auth dict of the host', () => {
   it('should send an auth dict without a type as given, in the UIA session, and ask no whoami', async () => {
-    const { hs, client } = fakeSetup({}, CAROL_TOKEN);
-    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
-    act(() => result.current.continue());
-    await waitForStep(result, 'authenticating');
+    const { hs, result } = await carolAdding(true);
     const session = result.current.state.uia?.session ?? '';
     // The host had the person sign in on the server's page itself: "check again" is the session alone.
     expect(hs.completeFallback(session)).toBe(true);

@@ -5,27 +5,16 @@ import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreepidClient, ThreepidNetworkError } from '../../src/protocol';
 import type { AuthDict, ThreepidClient, UiaInfo } from '../../src/protocol/types';
-import type { StorageLike } from '../../src/react';
 import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
+import { memoryStorage } from './support/memoryStorage';
 import { advance, renderFlowHook, settleToStep, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
 
 const ADD_KEY = 'matrix-threepid-kit:add:email';
-
-/** A sessionStorage stand-in the test can read. */
-function memoryStorage(): StorageLike & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
 
 describe('useThreepidFlow: a host that unmounts the flow at once', () => {
   it('should forget the saved session when the host unmounts the flow from onComplete', async () => {

@@ -3,23 +3,13 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createThreepidClient } from '../../src/protocol';
-import type { StorageLike, ThreepidFlowOptions } from '../../src/react';
+import type { ThreepidFlowOptions } from '../../src/react';
 import { createFakeHomeserver } from '../../src/testing';
 import { failOnConsole } from './support/failOnConsole';
+import { memoryStorage } from './support/memoryStorage';
 import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
 
 failOnConsole();
-
-/** A Storage held in a Map. */
-function memoryStorage(): StorageLike & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
 
 describe('useThreepidFlow persist with a persistKey that changes', () => {
   it('should resume the flow saved under the key the host switches to', async () => {
