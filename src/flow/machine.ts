@@ -259,7 +259,7 @@ const table: StepTable = {
       // The answer to the auth prompt never got a verdict (offline, 5xx, rate limit): stay on the prompt, keep what was
       // typed. A verdict (the address is taken, say) cannot change by signing in again: show it where the flow waits.
       if (state.uia && !isVerdict(error)) return to('authenticating');
-      if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined });
+      if (error.kind === 'weakPassword' && state.config.purpose === 'reset') return to('choosePassword', { newPassword: undefined, uia: undefined });
       // The prompt is over: a retry starts from the server's UIA session (kept in the validation session).
       return to(back(state), { uia: undefined });
     },

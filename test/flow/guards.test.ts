@@ -118,4 +118,22 @@ describe('a verdict in answer to auth', () => {
     const again = transition(early, { type: 'COMPLETE.FAILURE', error: { kind: 'forbidden', status: 401, errcode: 'M_FORBIDDEN' }, uia: uiaInfo() });
     expect(again).toMatchObject({ step: 'awaitingLink', earlyAuth: true, error: { errcode: 'M_FORBIDDEN' } });
   });
+
+  it('should end the prompt when a reset answered in a UIA session meets a weak password: back to the password step', () => {
+    const reset = flowConfig({ purpose: 'reset' });
+    const prompted = run(
+      started(reset),
+      { type: 'ADDRESS.SUBMIT', address: EMAIL, clientSecret: SECRET, now: NOW },
+      { type: 'PASSWORD.SUBMIT', password: 'short', logoutDevices: false },
+      { type: 'REQUEST.SUCCESS', sid: SID, now: NOW },
+      { type: 'CONTINUE', trigger: 'user' },
+      uiaChallenge(),
+      { type: 'AUTH.START' },
+    );
+    expect(prompted).toMatchObject({ step: 'completing', uia: uiaInfo() });
+    const weak = transition(prompted, { type: 'COMPLETE.FAILURE', error: { kind: 'weakPassword', status: 400, errcode: 'M_WEAK_PASSWORD' } });
+    expect(weak).toMatchObject({ step: 'choosePassword', error: { kind: 'weakPassword' } });
+    expect(weak.uia).toBeUndefined();
+  });
 });
+

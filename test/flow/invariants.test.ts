@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInitialState, transition } from '../../src/flow/machine';
-import { canResend, isAwaiting } from '../../src/flow/selectors';
+import { canResend, isAskingAuth, isAwaiting } from '../../src/flow/selectors';
 import type { FlowError, FlowEvent, FlowState } from '../../src/flow/types';
 import type { Medium, UiaInfo } from '../../src/protocol/types';
 import { EMAIL, flowConfig, nonJsonPaths, OTHER_EMAIL, OTHER_PHONE, PHONE, STEPS, stringsIn, SUBMIT_URL, uiaInfo } from './fixtures';
@@ -128,6 +128,8 @@ function checkedStep(state: FlowState, event: FlowEvent, now: number): FlowState
   if (attempt !== undefined) expect(Number.isInteger(attempt) && attempt >= 1).toBe(true);
   // The resend button and the machine agree.
   if (event.type === 'RESEND') expect(next !== state).toBe(couldResend);
+  // A UIA prompt is kept only while auth is asked for or being answered: a host's dialog is never opened off it.
+  if (next.uia) expect(isAskingAuth(next) || next.step === 'completing').toBe(true);
   return next;
 }
 
