@@ -19,7 +19,7 @@ export function saveFlow(storage: StorageLike, key: string, { step, session }: P
       storage.setItem(key, JSON.stringify({ v: 1, step, session: kept }));
     } else if (
       step === 'enterAddress' ||
-      // Stryker disable next-line ConditionalExpression,StringLiteral: the flow controller's finish() forgets the saved flow itself on done.
+      // Stryker disable next-line ConditionalExpression,StringLiteral: the flow controller forgets the saved flow itself as it succeeds.
       step === 'done'
     ) {
       clearFlow(storage, key);
