@@ -337,6 +337,29 @@ export const AddressInUse: Story = {
   },
 };
 
+/**
+ * Someone else added the address while the person confirmed it was them: the password passed, the address did not
+ * (400 `M_THREEPID_IN_USE`). Shown on the link screen, where "Use a different address" is; no second password prompt.
+ */
+export const AddressTakenWhileConfirming: Story = {
+  name: 'Address taken while confirming',
+  ...withFakeHomeserver(),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await submitEmail(canvas, NEW_EMAIL, SEND);
+    await findScreen(canvas, 'Check your email');
+    await followLinkInInbox(canvas);
+    await canvas.findByRole('heading', { name: WHILE_WAITING });
+    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
+    await findScreen(canvas, "Confirm it's you");
+    fakeHomeserverOf(context).faults.inject({ endpoint: 'threepidAdd', kind: 'matrixError', status: 400, errcode: 'M_THREEPID_IN_USE' });
+    await confirmPassword(canvas, ALICE.password);
+    await expectAlert(canvas, 'This is already linked to an account. Use a different one.');
+    await expect(flowHeading(canvas)).toHaveTextContent('Check your email');
+    await expect(canvas.queryByLabelText('Password', { selector: 'input' })).not.toBeInTheDocument();
+  },
+};
+
 /** The server does not accept addresses at this domain (403 `M_THREEPID_DENIED`). */
 export const Denied: Story = {
   name: 'Address denied',
