@@ -6,6 +6,7 @@ import { FakeSsoWindow } from './support/FakeSsoWindow';
 import { fakeHomeserverOf, withFakeHomeserver } from './support/fakeServer';
 import {
   confirmPassword,
+  type Canvas,
   expectAlert,
   findScreen,
   flowDescription,
@@ -34,6 +35,19 @@ const signedInAsAlice = (
  * `<AddEmailFlow>` against the fake homeserver, one story per state a person can reach. Every story gets there by
  * clicking and typing in its `play` function; the fake inbox beside the flow lets you carry on by hand from there.
  */
+/**
+ * Sends NEW_EMAIL and follows its link. The first poll meets UIA at once, and the link screen asks for the password
+ * meanwhile (what a person sees); "I've opened the link" then shows the confirmation screen.
+ */
+async function reachConfirmation(canvas: Canvas): Promise<void> {
+  await submitEmail(canvas, NEW_EMAIL, SEND);
+  await findScreen(canvas, 'Check your email');
+  await followLinkInInbox(canvas);
+  await canvas.findByRole('heading', { name: WHILE_WAITING });
+  await userEvent.click(canvas.getByRole('button', { name: OPENED }));
+  await findScreen(canvas, "Confirm it's you");
+}
+
 const meta = {
   title: 'Flows/AddEmailFlow',
   component: AddEmailFlow,
@@ -229,13 +243,7 @@ export const PasswordUia: Story = {
   ...withFakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await submitEmail(canvas, NEW_EMAIL, SEND);
-    await findScreen(canvas, 'Check your email');
-    await followLinkInInbox(canvas);
-    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
-    await canvas.findByRole('heading', { name: WHILE_WAITING });
-    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
-    await findScreen(canvas, "Confirm it's you");
+    await reachConfirmation(canvas);
     const password = canvas.getByLabelText('Password', { selector: 'input' });
     await expect(password).toHaveAttribute('type', 'password');
     await expect(password).toHaveAttribute('autocomplete', 'current-password');
@@ -248,13 +256,7 @@ export const WrongPassword: Story = {
   ...withFakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await submitEmail(canvas, NEW_EMAIL, SEND);
-    await findScreen(canvas, 'Check your email');
-    await followLinkInInbox(canvas);
-    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
-    await canvas.findByRole('heading', { name: WHILE_WAITING });
-    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
-    await findScreen(canvas, "Confirm it's you");
+    await reachConfirmation(canvas);
     await confirmPassword(canvas, 'correct horse battery');
     await expectAlert(canvas, "That password isn't right. Try again.");
     await expect(flowHeading(canvas)).toHaveTextContent("Confirm it's you");
@@ -272,13 +274,7 @@ export const SsoFallback: Story = {
   ),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await submitEmail(canvas, NEW_EMAIL, SEND);
-    await findScreen(canvas, 'Check your email');
-    await followLinkInInbox(canvas);
-    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
-    await canvas.findByRole('heading', { name: WHILE_WAITING });
-    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
-    await findScreen(canvas, "Confirm it's you");
+    await reachConfirmation(canvas);
     await expect(canvas.queryByLabelText('Password', { selector: 'input' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Continue with single sign-on' }));
     await expect(await canvas.findByText('Waiting for you to finish in the other window…')).toBeInTheDocument();
@@ -308,13 +304,7 @@ export const Done: Story = {
   play: async (context) => {
     const canvas = within(context.canvasElement);
     const hs = fakeHomeserverOf(context);
-    await submitEmail(canvas, NEW_EMAIL, SEND);
-    await findScreen(canvas, 'Check your email');
-    await followLinkInInbox(canvas);
-    // The first poll meets UIA at once, and the link screen asks for the password meanwhile: what a person sees.
-    await canvas.findByRole('heading', { name: WHILE_WAITING });
-    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
-    await findScreen(canvas, "Confirm it's you");
+    await reachConfirmation(canvas);
     await confirmPassword(canvas, ALICE.password);
     await findScreen(canvas, 'Email address added');
     await expect(flowDescription(canvas)).toHaveTextContent(`${NEW_EMAIL} was added to your account.`);
@@ -346,12 +336,7 @@ export const AddressTakenWhileConfirming: Story = {
   ...withFakeHomeserver(),
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await submitEmail(canvas, NEW_EMAIL, SEND);
-    await findScreen(canvas, 'Check your email');
-    await followLinkInInbox(canvas);
-    await canvas.findByRole('heading', { name: WHILE_WAITING });
-    await userEvent.click(canvas.getByRole('button', { name: OPENED }));
-    await findScreen(canvas, "Confirm it's you");
+    await reachConfirmation(canvas);
     fakeHomeserverOf(context).faults.inject({ endpoint: 'threepidAdd', kind: 'matrixError', status: 400, errcode: 'M_THREEPID_IN_USE' });
     await confirmPassword(canvas, ALICE.password);
     await expectAlert(canvas, 'This is already linked to an account. Use a different one.');
