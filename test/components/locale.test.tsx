@@ -91,6 +91,33 @@ describe('locale', () => {
     expect(await findAlert('Слишком много попыток. Повторите через 51 секунду.')).toBeInTheDocument();
   });
 
+  it('should put a field message shown before a language switch into the new language, keeping what was typed', async () => {
+    const { client } = createHarness();
+    const user = userEvent.setup();
+    const german2: Locale = { ...german, messages: { ...german.messages, 'email.invalid': 'Das ist keine E-Mail-Adresse.' } };
+    const { rerender } = render(<AddEmailFlow client={client} />);
+    const field = await screen.findByRole('textbox', { name: en['email.label'] });
+    await user.type(field, 'alice@example{Enter}');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining(en['email.invalid']));
+    rerender(<AddEmailFlow client={client} locale={german2} />);
+    expect(await screen.findByText('Das ist keine E-Mail-Adresse.')).toBeInTheDocument();
+    expect(screen.queryByText(en['email.invalid'])).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'E-Mail-Adresse' })).toHaveValue('alice@example');
+  });
+
+  it("should put the phone field's message into the new language after a switch", async () => {
+    const { client } = createHarness();
+    const user = userEvent.setup();
+    const czech: Locale = { tag: 'cs', dir: 'ltr', messages: { 'phone.required': 'Zadejte telefonní číslo.' } };
+    const { rerender } = render(<AddPhoneFlow client={client} defaultCountry="GB" />);
+    await screen.findByRole('textbox', { name: en['phone.label'] });
+    await user.click(screen.getByRole('button', { name: en['addPhone.submit'] }));
+    expect(await screen.findByText(en['phone.required'])).toBeInTheDocument();
+    rerender(<AddPhoneFlow client={client} defaultCountry="GB" locale={czech} />);
+    expect(await screen.findByText('Zadejte telefonní číslo.')).toBeInTheDocument();
+    expect(screen.queryByText(en['phone.required'])).not.toBeInTheDocument();
+  });
+
   it("should name countries in the flow's language, sorted in it, with no name table of ours", async () => {
     const { client } = createHarness();
     render(<AddPhoneFlow client={client} locale={{ tag: 'de', dir: 'ltr', messages: { 'phone.international': 'Andere' } }} countries={['GB', 'CZ', 'SZ', 'DE']} />);

@@ -70,10 +70,16 @@ export function StepForm<T extends FieldValues>({ flow, defaultValues, onValid, 
   // Keyed on the error alone: worked out once when it appears, because the text of a role="alert" must not change
   // (and be re-announced) while the wait runs down.
   const message = useMemo(() => error && errorMessage(asLived(error, session), t), [error, t]);
-  const { setFocus } = form;
+  const { setFocus, trigger } = form;
   useEffect(() => {
     if (error && focusOnError) setFocus(focusOnError, { shouldSelect: true });
   }, [error, focusOnError, setFocus]);
+  // A field's message is written when the field is checked: when the language changes, the fields showing one are
+  // checked again, so their messages change language with the rest of the screen (and with what was typed kept).
+  useEffect(() => {
+    const shown = Object.keys(form.formState.errors) as Path<T>[];
+    if (shown.length) void trigger(shown);
+  }, [t]);
   const Tag = onValid ? 'form' : 'div';
   return (
     <Tag {...part('form')} noValidate={!!onValid} onSubmit={onValid && form.handleSubmit(onValid)}>
