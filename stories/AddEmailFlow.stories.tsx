@@ -127,15 +127,24 @@ export const Checking: Story = {
   },
 };
 
-/** The server is slow (a latency fault: it answers after a minute): the button says it is sending, and stays focusable. */
+/**
+ * The server is slow (a latency fault: it answers after a minute): the button says it is sending, and stays focusable.
+ * It keeps its width, so Cancel beside it does not move.
+ */
 export const Sending: Story = {
   ...withFakeHomeserver(),
+  args: { onCancel: fn() },
   play: async (context) => {
     const canvas = within(context.canvasElement);
     fakeHomeserverOf(context).faults.inject({ endpoint: 'requestToken', kind: 'latency', ms: 60_000 });
+    const cancelAt = (): number => canvas.getByRole('button', { name: 'Cancel' }).getBoundingClientRect().left;
+    const idle = (await canvas.findByRole('button', { name: SEND })).getBoundingClientRect().width;
+    const before = cancelAt();
     await submitEmail(canvas, NEW_EMAIL, SEND);
     const button = await canvas.findByRole('button', { name: 'Sending…' });
     await expect(button).toHaveAttribute('aria-busy', 'true');
+    await expect(button.getBoundingClientRect().width).toBe(idle);
+    await expect(cancelAt()).toBe(before);
     await expect(canvas.getByRole('textbox', { name: 'Email address' })).toHaveAttribute('readonly');
   },
 };

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/en';
 import { useFlowUi } from '../FlowUi';
 
@@ -20,8 +20,16 @@ export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
 export function Button({ secondary, busy, disabled, part = 'button', state = 'idle', children, onClick, ...rest }: ButtonProps): ReactNode {
   const { t, part: partOf } = useFlowUi();
   const blocked = busy || disabled ? true : undefined;
+  const ref = useRef<HTMLButtonElement>(null);
+  // Its width while idle, so a shorter busy label ("Sending…") does not shrink it and move what stands beside it.
+  const idleWidth = useRef(0);
+  useEffect(() => {
+    if (!busy && ref.current) idleWidth.current = ref.current.getBoundingClientRect().width;
+  });
   return (
     <button
+      ref={ref}
+      style={busy && idleWidth.current ? { minInlineSize: idleWidth.current, boxSizing: 'border-box' } : undefined}
       {...partOf(part, busy ? 'busy' : state)}
       data-variant={part === 'button' ? (secondary ? 'secondary' : 'primary') : undefined}
       type="button"
