@@ -71,6 +71,27 @@ export const Playground: Story = {
   },
 };
 
+/** On a phone (390 px wide, less the page's margins): each way to reset keeps its label on one line. */
+export const OnAPhone: Story = {
+  name: 'On a phone-sized screen',
+  args: { media: ['email', 'msisdn'], onCancel: fn() },
+  ...fakeHomeserver(),
+  render: (args) => (
+    <div style={{ inlineSize: 358 }}>
+      <ResetPasswordFlow {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const name of ['Use email', 'Use phone number']) {
+      const option = canvas.getByRole('button', { name });
+      const line = parseFloat(getComputedStyle(option).lineHeight);
+      // One line of text and the button's padding, not two lines.
+      await expect(option.getBoundingClientRect().height).toBeLessThan(2 * line + 8);
+    }
+  },
+};
+
 /** The first screen: the address linked to the account. */
 export const EnteringAddress: Story = {
   name: 'Entering the address',
