@@ -27,9 +27,14 @@ export function FakeSsoWindow({ accountName }: { accountName: string }): ReactNo
       // The "popup" is this very window: its postMessage then comes from the window the kit is listening for.
       return window;
     };
+    // The kit closes its popup when the person leaves the prompt: here that hides the panel. Closing the story's own
+    // window would only earn a browser warning ("Scripts may close only the windows that were opened by them").
+    const originalClose = window.close;
     window.open = open;
+    window.close = () => setSession(null);
     return () => {
       window.open = original;
+      window.close = originalClose;
     };
   }, [hs]);
 
