@@ -146,6 +146,9 @@ const earlyAuthAnswered = (state: FlowState, to: (step: FlowStep, patch?: Partia
       : { uia: uia ?? state.uia, error: error.status === 401 && !error.errcode ? undefined : error },
   );
 
+// The new password has done its job: keep it in memory no longer than needed.
+const completed: Handler<'COMPLETE.SUCCESS'> = (state) => go(state, 'done', { uia: undefined, trigger: undefined, newPassword: undefined });
+
 const awaiting: StepHandlers = {
   RESEND: (state, { now }) => {
     const { session } = state;
@@ -239,8 +242,7 @@ const table: StepTable = {
   },
   completing: {
     'ADDRESS.CHANGE': changeAddress,
-    // The new password has done its job: keep it in memory no longer than needed.
-    'COMPLETE.SUCCESS': (state) => go(state, 'done', { uia: undefined, trigger: undefined, newPassword: undefined }),
+    'COMPLETE.SUCCESS': completed,
     'COMPLETE.FAILURE': (state, { error, uia }) => {
       let { session } = state;
       if (uia?.session && session) session = { ...session, uiaSession: uia.session, uiaCompleted: uia.completed };
@@ -265,6 +267,8 @@ const table: StepTable = {
     },
   },
   authenticating: {
+    // A check for the link, sent before the person's click met this prompt, was answered: it is done already.
+    'COMPLETE.SUCCESS': completed,
     'AUTH.START': (state) => go(state, 'completing', { trigger: 'user' }),
     // Given up by the person, or by the kit on a server that keeps refusing (with that error).
     'AUTH.CANCEL': (state, { error }) => go(state, back(state), { uia: undefined, error: error ?? { kind: 'authCancelled' } }),

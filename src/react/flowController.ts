@@ -97,9 +97,11 @@ export function createFlowController(store: FlowStore, live: { readonly current:
   /** A completion succeeded: done, and the host told, once (a second answer for the session finds the flow done). */
   function succeed(): void {
     const { options, persistKey } = live.current;
-    // The machine takes COMPLETE.SUCCESS on the completing step only, and always to done with the session.
+    // The machine takes COMPLETE.SUCCESS on the completing and auth steps only, and always to done with the session.
     const done = store.advance({ type: 'COMPLETE.SUCCESS' });
     if (!done?.session) return;
+    // A sign-in window still open for a prompt the success made moot goes with it.
+    fallback?.abort();
     if (options.persist) clearFlow(options.persist, persistKey);
     const { medium, address } = done.session;
     options.onComplete?.({

@@ -15,6 +15,16 @@ describe('completing', () => {
     expect(next.trigger).toBeUndefined();
   });
 
+  it('should finish from the auth prompt when a check sent before the prompt succeeds, the prompt and its error gone', () => {
+    const prompted = { ...stateAt('authenticating', addEmail), error: { kind: 'wrongPassword' as const } };
+    expect(prompted.uia).toBeDefined();
+    const next = transition(prompted, { type: 'COMPLETE.SUCCESS' });
+    expect(next.step).toBe('done');
+    expect(next.uia).toBeUndefined();
+    expect(next.error).toBeUndefined();
+    expect(next.session).toBe(prompted.session);
+  });
+
   it('should keep the sign-out choice but drop the new password once the reset is done', () => {
     const completing = transition(stateAt('choosePassword', resetBefore), { type: 'PASSWORD.SUBMIT', password: PASSWORD, logoutDevices: true });
     const done = run(completing, { type: 'REQUEST.SUCCESS', sid: 's', now: 1 }, { type: 'CONTINUE', trigger: 'user' }, { type: 'COMPLETE.SUCCESS' });

@@ -16,7 +16,8 @@ const ACCEPTS: Record<FlowStep, readonly FlowEventType[]> = {
   awaitingLink: ['CONTINUE', 'RESEND', 'ADDRESS.CHANGE', 'ERROR.DISMISS', 'AUTH.EARLY', 'RESET'],
   submittingCode: ['CODE.SUCCESS', 'CODE.FAILURE', 'ADDRESS.CHANGE', 'RESET'],
   completing: ['COMPLETE.SUCCESS', 'COMPLETE.FAILURE', 'ADDRESS.CHANGE', 'RESET'],
-  authenticating: ['AUTH.START', 'AUTH.CANCEL', 'AUTH.FAILURE', 'ERROR.DISMISS', 'RESET'],
+  // COMPLETE.SUCCESS: a check for the link sent before this prompt came was answered with success.
+  authenticating: ['COMPLETE.SUCCESS', 'AUTH.START', 'AUTH.CANCEL', 'AUTH.FAILURE', 'ERROR.DISMISS', 'RESET'],
   accountManagement: ['ACCOUNT.THREEPIDS', 'RESET'],
   done: ['RESET'],
 };

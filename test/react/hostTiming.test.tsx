@@ -9,7 +9,7 @@ import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
 import { memoryStorage } from './support/memoryStorage';
-import { advance, renderFlowHook, settleToStep, waitForStep } from './support/renderThreepidHook';
+import { advance, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
@@ -151,6 +151,7 @@ describe('useThreepidFlow: secrets echoed back later', () => {
 describe('useThreepidFlow: the person and the check for the link at once', () => {
   afterEach(() => {
     vi.useRealTimers();
+    vi.unstubAllGlobals();
   });
 
   /** A reset waiting for the followed link, its next check for it 5 s slow to come back. */
@@ -256,5 +257,53 @@ describe('useThreepidFlow: the person and the check for the link at once', () =>
     await advance(10_000);
     expect(onComplete).toHaveBeenCalledTimes(1);
     expect(result.current.state.step).toBe('done');
+  });
+
+  it("should finish on a check's success that comes after the person's click met a new prompt", async () => {
+    vi.useFakeTimers();
+    const hs = createFakeHomeserver({ baseUrl: 'http://localhost:8008', rateLimit: false });
+    // Once the link is followed: the check sent first is answered 5 s later, by the server; the person's click 1 s
+    // after it is sent, with a fresh password prompt (a server that started a new UIA session for it).
+    let raced = 0;
+    let racing = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (!racing || !String(input).endsWith('/account/3pid/add')) return hs.fetch(input, init);
+      raced += 1;
+      if (raced === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+        return hs.fetch(input, init);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return new Response(JSON.stringify({ session: 'another', flows: [{ stages: ['m.login.password'] }], params: {} }), { status: 401 });
+    };
+    const client = createThreepidClient({ baseUrl: 'http://localhost:8008', accessToken: ALICE.accessToken, fetch });
+    const onComplete = vi.fn();
+    const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: 3_000, onComplete }, { client });
+    await settleToStep(result, 'enterAddress');
+    act(() => result.current.request('new@example.org'));
+    await settleToStep(result, 'awaitingLink');
+    await settleUntil(() => expect(result.current.state.earlyAuth).toBe(true));
+    act(() => result.current.authenticate({ password: ALICE.password }));
+    await settleUntil(() => expect(result.current.state.earlyAuth).toBeUndefined());
+    await act(async () => {
+      await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    });
+    racing = true;
+    await advance(3_000);
+    expect(raced).toBe(1);
+    act(() => result.current.continue());
+    await advance(1_000);
+    await settleToStep(result, 'authenticating');
+    // The person opens the server's sign-in window for the new prompt.
+    const popup = { closed: false, close: vi.fn() };
+    vi.stubGlobal('open', vi.fn(() => popup));
+    act(() => result.current.authenticateWithFallback('m.login.password'));
+    await advance(4_000);
+    // The address was added by the check: the prompt is moot, its window closed, and the person sees it done.
+    await settleToStep(result, 'done');
+    expect(popup.close).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(hs.users.get(ALICE.userId)?.threepids).toContainEqual(expect.objectContaining({ address: 'new@example.org' }));
+    expect(result.current.state.uia).toBeUndefined();
   });
 });
