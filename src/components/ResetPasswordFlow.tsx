@@ -53,8 +53,7 @@ export interface ResetPasswordFlowProps extends SharedFlowProps {
  */
 export type PhoneForm = ((props: StepProps) => ReactNode) & { messages?: Partial<Messages> };
 
-const MISSING_PHONE_FORM =
-  "matrix-threepid-kit: <ResetPasswordFlow media> asks for 'msisdn' without a phoneForm prop: offering email only. Pass phoneForm from 'matrix-threepid-kit/phone'.";
+const MISSING_PHONE_FORM = "matrix-threepid-kit: <ResetPasswordFlow> offers 'msisdn' only with phoneForm from 'matrix-threepid-kit/phone': email only.";
 
 /** The media the flow can offer: a phone number only with a phone form. Asking for it without one is the host's mistake. */
 function useOfferedMedia({ media, phoneForm, onError }: ResetPasswordFlowProps): Medium[] | undefined {
