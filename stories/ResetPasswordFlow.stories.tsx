@@ -71,24 +71,26 @@ export const Playground: Story = {
   },
 };
 
-/** On a phone (390 px wide, less the page's margins): each way to reset keeps its label on one line. */
+/** On a phone: the width a flow gets at 390 px (as in the screenshots), the two ways to reset side by side, each on one line. */
 export const OnAPhone: Story = {
   name: 'On a phone-sized screen',
   args: { media: ['email', 'msisdn'], onCancel: fn() },
   ...fakeHomeserver(),
   render: (args) => (
-    <div style={{ inlineSize: 358 }}>
+    <div style={{ inlineSize: 330 }}>
       <ResetPasswordFlow {...args} />
     </div>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    for (const name of ['Use email', 'Use phone number']) {
-      const option = canvas.getByRole('button', { name });
+    const options = ['Use email', 'Use phone number'].map((name) => canvas.getByRole('button', { name }));
+    for (const option of options) {
       const line = parseFloat(getComputedStyle(option).lineHeight);
       // One line of text and the button's padding, not two lines.
       await expect(option.getBoundingClientRect().height).toBeLessThan(2 * line + 8);
     }
+    // Side by side, as a switch.
+    await expect(options[0]?.getBoundingClientRect().top).toBe(options[1]?.getBoundingClientRect().top);
   },
 };
 
