@@ -15,7 +15,7 @@ export interface MatrixClientLike {
   requestRegisterEmailToken(email: string, clientSecret: string, sendAttempt: number, nextLink?: string): Promise<unknown>;
   requestRegisterMsisdnToken(country: string, phone: string, clientSecret: string, sendAttempt: number, nextLink?: string): Promise<unknown>;
   submitMsisdnTokenOtherUrl(url: string, sid: string, clientSecret: string, token: string): Promise<unknown>;
-  addThreePidOnly(data: { sid: string; client_secret: string; auth?: AuthDict }): Promise<unknown>;
+  addThreePidOnly(data: { sid: string; client_secret: string; auth?: AuthDict | undefined }): Promise<unknown>;
   setPassword(authDict: AuthDict | undefined, newPassword: string | undefined, logoutDevices?: boolean): Promise<unknown>;
   getThreePids(): Promise<unknown>;
   deleteThreePid(medium: string, address: string): Promise<unknown>;
@@ -24,13 +24,13 @@ export interface MatrixClientLike {
   getFallbackAuthUrl(loginType: string, authSessionId: string): string;
   /** The SDK's HTTP layer, for the discovery requests it has no method for (its own `getAuthMetadata` also fetches
    * and validates the issuer's OpenID configuration, which the kit does not need). Absent: treated as legacy. */
-  http?: { request(method: string, path: string, query?: undefined, body?: undefined, opts?: { prefix?: string }): Promise<unknown> };
+  http?: ({ request(method: string, path: string, query?: undefined, body?: undefined, opts?: { prefix?: string | undefined }): Promise<unknown> }) | undefined;
 }
 
 /** Options of `fromMatrixClient`. */
 export interface FromMatrixClientOptions {
   /** Give up waiting after this many ms (the SDK request itself runs on); default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** The status the SDK hides when it throws something without one (e.g. a body it could not parse): reported as 0. */
@@ -117,7 +117,7 @@ export function fromMatrixClient(mx: MatrixClientLike, options: FromMatrixClient
 
     async addThreepid({ sid, clientSecret }, auth, signal) {
       checkClientSecret(clientSecret);
-      const data: { sid: string; client_secret: string; auth?: AuthDict } = { sid, client_secret: clientSecret };
+      const data: { sid: string; client_secret: string; auth?: AuthDict | undefined } = { sid, client_secret: clientSecret };
       if (auth) data.auth = auth;
       await run(() => mx.addThreePidOnly(data), signal);
     },

@@ -16,7 +16,7 @@ const defaultMessages = { ...sharedMessages, ...capabilitiesMessages, ...emailMe
 /** Props of `<AddEmailFlow>`. */
 export interface AddEmailFlowProps extends SharedFlowProps {
   /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
-  onAuthRequired?: AuthRequiredHandler;
+  onAuthRequired?: AuthRequiredHandler | undefined;
 }
 
 /** Add an email address to the signed-in account: enter it, follow the emailed link (or type the code), confirm it's you. */

@@ -17,13 +17,13 @@ const defaultMessages = { ...sharedMessages, ...capabilitiesMessages, ...phoneMe
 /** Props of `<AddPhoneFlow>`. */
 export interface AddPhoneFlowProps extends SharedFlowProps {
   /** Country selected at first (ISO-3166 alpha-2, e.g. `GB`). */
-  defaultCountry?: Country;
+  defaultCountry?: Country | undefined;
   /** Limit the country list. */
-  countries?: Country[];
+  countries?: Country[] | undefined;
   /** Country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
-  countryLabels?: Labels;
+  countryLabels?: Labels | undefined;
   /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
-  onAuthRequired?: AuthRequiredHandler;
+  onAuthRequired?: AuthRequiredHandler | undefined;
 }
 
 /** Add a phone number to the signed-in account: enter it, type the SMS code, confirm it's you. */

@@ -13,25 +13,25 @@ import { FlowUiContext, type FlowUiProps } from './FlowUi';
 /** Props every flow component shares. */
 export interface SharedFlowProps extends FlowUiProps {
   /** Protocol client; default: the one from `<ThreepidProvider>`. */
-  client?: ThreepidClient;
+  client?: ThreepidClient | undefined;
   /** Called once the flow has finished. */
-  onComplete?: (result: FlowResult) => void;
+  onComplete?: ((result: FlowResult) => void) | undefined;
   /** Shows a Cancel button that calls this (on the address, waiting and code screens). */
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
   /** A button on the done screen for what comes next, e.g. `{ label: 'Back to sign in', onClick: close }`. */
-  doneAction?: DoneAction;
+  doneAction?: DoneAction | undefined;
   /** Called with every error shown to the person. */
-  onError?: (error: FlowError) => void;
+  onError?: ((error: FlowError) => void) | undefined;
   /** Sent as `next_link` with the email. */
-  nextLink?: string;
+  nextLink?: string | undefined;
   /** Wait before resend is offered again; default 30 s. */
-  resendCooldownMs?: number;
+  resendCooldownMs?: number | undefined;
   /** How often to check for a followed link, or `false`; default 3 s with backoff. */
-  pollIntervalMs?: number | false;
+  pollIntervalMs?: number | false | undefined;
   /** Keep the session across reloads (e.g. `sessionStorage`). */
-  persist?: StorageLike;
+  persist?: StorageLike | undefined;
   /** The address to fill in at first. */
-  defaultValue?: string;
+  defaultValue?: string | undefined;
 }
 
 /** The host's next step, offered as a button once the flow is done. */

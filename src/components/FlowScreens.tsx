@@ -14,7 +14,7 @@ import { screenKeys, viewOf, type FlowView } from './view';
 
 /** The host's props as the screens read them, whichever flow they are for (all optional). */
 // Phone props as the phone-free ResetPasswordFlowProps types them: AddPhoneFlow's `Country` values fit.
-export type HostProps = Partial<ResetPasswordFlowProps> & { onAuthRequired?: AuthRequiredHandler };
+export type HostProps = Partial<ResetPasswordFlowProps> & { onAuthRequired?: AuthRequiredHandler | undefined };
 
 /** What every step gets: the host's props and the running flow. */
 export type StepProps = HostProps & { flow: ThreepidFlow };
@@ -31,7 +31,7 @@ export interface FlowScreensProps {
   /** The address form (email or phone) for the first screen. */
   address: Step;
   /** The new-password form (reset). */
-  password?: Step;
+  password?: Step | undefined;
 }
 
 /**

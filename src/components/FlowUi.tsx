@@ -7,11 +7,11 @@ import type { ClassNames, PartName } from './anatomy';
 /** Attributes every kit element carries. */
 export interface PartAttributes {
   'data-threepid-part': PartName;
-  'data-state'?: string;
-  className?: string;
+  'data-state'?: string | undefined;
+  className?: string | undefined;
   /** The root's, when a locale is chosen. */
-  lang?: string;
-  dir?: Locale['dir'];
+  lang?: string | undefined;
+  dir?: Locale['dir'] | undefined;
 }
 
 /** The translator and part helper a flow gives its parts. */
@@ -30,13 +30,13 @@ export const FlowUiContext = createContext<FlowUiValue | null>(null);
 /** Props every flow component takes for text and styling. */
 export interface FlowUiProps {
   /** Overrides for any subset of the messages (on top of the provider's). */
-  messages?: Partial<Messages>;
+  messages?: Partial<Messages> | undefined;
   /** The language (e.g. `de` from `matrix-threepid-kit/locales/de`); default: the provider's, else English. */
-  locale?: Locale;
+  locale?: Locale | undefined;
   /** Extra class names per part, for utility-class styling. */
-  classNames?: ClassNames;
+  classNames?: ClassNames | undefined;
   /** Ship no kit class names: style only through your own `classNames` and the data attributes. */
-  unstyled?: boolean;
+  unstyled?: boolean | undefined;
 }
 
 /** The translator and part helper of the enclosing flow. */

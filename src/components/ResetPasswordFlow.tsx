@@ -25,33 +25,33 @@ const defaultMessages = { ...sharedMessages, ...emailMessages, ...authMessages, 
 /** Props of `<ResetPasswordFlow>`. */
 export interface ResetPasswordFlowProps extends SharedFlowProps {
   /** Which media to offer, first is the default; `['email', 'msisdn']` shows a switch. Default `['email']`. */
-  media?: Medium[];
+  media?: Medium[] | undefined;
   /** Ask the new password before sending the email (`before-link`, default) or after the link/code. */
-  passwordStep?: PasswordStep;
+  passwordStep?: PasswordStep | undefined;
   /** Minimum password length; default 8. */
-  minPasswordLength?: number;
+  minPasswordLength?: number | undefined;
   /** Your own password rule: return a message to refuse it. */
-  validatePassword?: PasswordRule;
+  validatePassword?: PasswordRule | undefined;
   /** Phone: country selected at first. */
-  defaultCountry?: CountryCode;
+  defaultCountry?: CountryCode | undefined;
   /** Phone: limit the country list. */
-  countries?: CountryCode[];
+  countries?: CountryCode[] | undefined;
   /** Phone: country names in the person's language (e.g. `react-phone-number-input/locale/fr`); default English. */
-  countryLabels?: CountryLabels;
+  countryLabels?: CountryLabels | undefined;
   /** The phone number form (`phoneForm` from `matrix-threepid-kit/phone`), needed to offer `msisdn`. */
-  phoneForm?: PhoneForm;
+  phoneForm?: PhoneForm | undefined;
   /**
    * On an OAuth-era server: the exact page where a forgotten password is reset. The spec names no such page, so by
    * default the flow links to the account service.
    */
-  recoveryUrl?: string;
+  recoveryUrl?: string | undefined;
 }
 
 /**
  * A phone address form for `<ResetPasswordFlow phoneForm>`: injected, so email-only hosts bundle no phone library.
  * `messages` is the English of the phone screens (number field, code sent…), brought only by hosts that offer phones.
  */
-export type PhoneForm = ((props: StepProps) => ReactNode) & { messages?: Partial<Messages> };
+export type PhoneForm = ((props: StepProps) => ReactNode) & { messages?: Partial<Messages> | undefined };
 
 const MISSING_PHONE_FORM = "matrix-threepid-kit: <ResetPasswordFlow> offers 'msisdn' only with phoneForm from 'matrix-threepid-kit/phone': email only.";
 

@@ -81,7 +81,7 @@ export type ButtonVariant = 'primary' | 'secondary';
 /** The props `partProps` returns, ready to spread on an element. */
 export interface PartProps {
   'data-threepid-part': PartName;
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

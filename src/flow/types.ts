@@ -58,13 +58,13 @@ export type FlowErrorKind =
 /** A failure as the flow keeps it: typed, serialisable, without secrets. */
 export interface FlowError {
   kind: FlowErrorKind;
-  status?: number;
-  errcode?: string;
+  status?: number | undefined;
+  errcode?: string | undefined;
   /** The server's own text; shown only when the kit has no message of its own. */
-  serverMessage?: string;
-  retryAfterMs?: number;
+  serverMessage?: string | undefined;
+  retryAfterMs?: number | undefined;
   /** `misconfigured`: the host's prop at fault (e.g. `nextLink`, `phoneForm`); nothing was sent. */
-  prop?: string;
+  prop?: string | undefined;
 }
 
 /** One validation session with the homeserver: what requestToken started. */
@@ -73,31 +73,31 @@ export interface ValidationSession {
   /** Email address, or the phone number in E.164 (`+4479…`). */
   address: string;
   /** ISO-3166 alpha-2 country the phone number is dialled from (msisdn only). */
-  country?: string;
+  country?: string | undefined;
   /** National number sent as `phone_number` (msisdn only). */
-  phoneNumber?: string;
+  phoneNumber?: string | undefined;
   clientSecret: string;
   /** Set once the server answered requestToken. */
-  sid?: string;
+  sid?: string | undefined;
   sendAttempt: number;
-  submitUrl?: string;
+  submitUrl?: string | undefined;
   /** Epoch ms before which resend is not offered. */
-  cooldownUntil?: number;
+  cooldownUntil?: number | undefined;
   /** The last requestToken failed: the next one reuses `sendAttempt` so no second message is sent. */
-  lastRequestFailed?: boolean;
+  lastRequestFailed?: boolean | undefined;
   /** UIA session id once the server started one (add flows). */
-  uiaSession?: string;
+  uiaSession?: string | undefined;
   /** UIA stages the server reported done. */
-  uiaCompleted?: string[];
+  uiaCompleted?: string[] | undefined;
   /** Epoch ms when the first token was sent (for resume expiry). */
-  startedAt?: number;
+  startedAt?: number | undefined;
 }
 
 /** What the person typed; kept through every error. Passwords are not here (see `newPassword`). */
 export interface FlowDraft {
   address: string;
-  country?: string;
-  phoneNumber?: string;
+  country?: string | undefined;
+  phoneNumber?: string | undefined;
   code: string;
 }
 
@@ -108,7 +108,7 @@ export interface AccountManagement {
   /** The page to open: add flows, the account page with `action=org.matrix.profile` when offered; reset, the bare account page; else the issuer. */
   url: string;
   /** The account's current addresses (add flows), once read; read again when the person comes back to the tab. */
-  threepids?: Threepid[];
+  threepids?: Threepid[] | undefined;
 }
 
 /** Fixed settings of one flow. */
@@ -124,26 +124,26 @@ export interface FlowState {
   step: FlowStep;
   config: FlowConfig;
   draft: FlowDraft;
-  session?: ValidationSession;
-  error?: FlowError;
+  session?: ValidationSession | undefined;
+  error?: FlowError | undefined;
   /** Why the flow cannot be used (step `unavailable`). */
-  unavailable?: UnavailableReason;
-  capabilities?: Capabilities;
+  unavailable?: UnavailableReason | undefined;
+  capabilities?: Capabilities | undefined;
   /** UIA the server asks for (step `authenticating`, or while waiting for the link when `earlyAuth`). */
-  uia?: UiaInfo;
+  uia?: UiaInfo | undefined;
   /** Add by link: the server asked for auth while the person waits for the link, so the link screen asks too. */
-  earlyAuth?: boolean;
+  earlyAuth?: boolean | undefined;
   /** Step `accountManagement`: where the change is made instead. */
-  accountManagement?: AccountManagement;
+  accountManagement?: AccountManagement | undefined;
   /** The new password for reset, in memory only — never persisted, never rendered. */
-  newPassword?: string;
+  newPassword?: string | undefined;
   logoutDevices: boolean;
   /** Who started the current completion attempt: a poll is silent when it finds nothing yet. */
-  trigger?: 'user' | 'poll';
+  trigger?: 'user' | 'poll' | undefined;
   /** How many times the person asked for another email/SMS (for announcements). */
   resendCount: number;
   /** Step the last request/complete started from, to return to on failure. */
-  returnTo?: 'enterAddress' | 'choosePassword' | 'awaitingCode' | 'awaitingLink';
+  returnTo?: 'enterAddress' | 'choosePassword' | 'awaitingCode' | 'awaitingLink' | undefined;
 }
 
 /** Events, named by intent. Times come in events so the machine stays pure. */
@@ -153,9 +153,9 @@ export type FlowEvent =
   | { type: 'ACCOUNT.MANAGED'; accountManagement: AccountManagement }
   | { type: 'ACCOUNT.THREEPIDS'; threepids: Threepid[] }
   | { type: 'AUTH.EARLY'; uia: UiaInfo }
-  | { type: 'ADDRESS.SUBMIT'; address: string; country?: string; phoneNumber?: string; clientSecret: string; now: number }
+  | { type: 'ADDRESS.SUBMIT'; address: string; country?: string | undefined; phoneNumber?: string | undefined; clientSecret: string; now: number }
   | { type: 'PASSWORD.SUBMIT'; password: string; logoutDevices: boolean }
-  | { type: 'REQUEST.SUCCESS'; sid: string; submitUrl?: string; now: number }
+  | { type: 'REQUEST.SUCCESS'; sid: string; submitUrl?: string | undefined; now: number }
   | { type: 'REQUEST.FAILURE'; error: FlowError; now: number }
   | { type: 'RESEND'; now: number }
   | { type: 'CODE.SUBMIT'; code: string }
@@ -163,9 +163,9 @@ export type FlowEvent =
   | { type: 'CODE.FAILURE'; error: FlowError }
   | { type: 'CONTINUE'; trigger: 'user' | 'poll' }
   | { type: 'COMPLETE.SUCCESS' }
-  | { type: 'COMPLETE.FAILURE'; error: FlowError; uia?: UiaInfo }
+  | { type: 'COMPLETE.FAILURE'; error: FlowError; uia?: UiaInfo | undefined }
   | { type: 'AUTH.START' }
-  | { type: 'AUTH.CANCEL'; error?: FlowError }
+  | { type: 'AUTH.CANCEL'; error?: FlowError | undefined }
   | { type: 'AUTH.FAILURE'; error: FlowError }
   | { type: 'ADDRESS.CHANGE' }
   | { type: 'MEDIUM.SWITCH'; medium: Medium }

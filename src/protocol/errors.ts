@@ -4,10 +4,10 @@ import type { UiaInfo } from './types';
 export interface MatrixApiErrorInit {
   status: number;
   errcode: string;
-  serverMessage?: string;
-  retryAfterMs?: number;
-  uia?: UiaInfo;
-  softLogout?: boolean;
+  serverMessage?: string | undefined;
+  retryAfterMs?: number | undefined;
+  uia?: UiaInfo | undefined;
+  softLogout?: boolean | undefined;
 }
 
 /** The homeserver answered with an error (or with something the client could not understand). */

@@ -6,8 +6,8 @@ import { secretsIn } from './redact';
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
-  body?: Record<string, unknown>;
-  token?: string;
+  body?: Record<string, unknown> | undefined;
+  token?: string | undefined;
 }
 
 /** Everything the transport needs from the client options. */

@@ -10,7 +10,7 @@ export interface EmailTokenParams {
   email: string;
   clientSecret: string;
   sendAttempt: number;
-  nextLink?: string;
+  nextLink?: string | undefined;
 }
 
 /** Parameters of a phone (msisdn) requestToken call. `country` is the ISO-3166-1 alpha-2 code the number is dialled from. */
@@ -20,7 +20,7 @@ export interface MsisdnTokenParams {
   phoneNumber: string;
   clientSecret: string;
   sendAttempt: number;
-  nextLink?: string;
+  nextLink?: string | undefined;
 }
 
 /** Parameters of any requestToken call. */
@@ -29,7 +29,7 @@ export type RequestTokenParams = EmailTokenParams | MsisdnTokenParams;
 /** What the homeserver answers to requestToken. No `submitUrl` means the person follows a link instead. */
 export interface RequestTokenResult {
   sid: string;
-  submitUrl?: string;
+  submitUrl?: string | undefined;
 }
 
 /** The credentials that identify one validation session. */
@@ -40,8 +40,8 @@ export interface ThreepidCreds {
 
 /** A User-Interactive Auth dictionary, sent as `auth` (already in wire format, snake_case). */
 export interface AuthDict {
-  type?: string;
-  session?: string;
+  type?: string | undefined;
+  session?: string | undefined;
   [key: string]: unknown;
 }
 
@@ -54,15 +54,15 @@ export interface UiaFlow {
 export interface UiaInfo {
   flows: UiaFlow[];
   params: Record<string, unknown>;
-  session?: string;
+  session?: string | undefined;
   completed: string[];
 }
 
 /** Parameters of `/account/password`. */
 export interface ChangePasswordParams {
-  newPassword?: string;
-  logoutDevices?: boolean;
-  auth?: AuthDict;
+  newPassword?: string | undefined;
+  logoutDevices?: boolean | undefined;
+  auth?: AuthDict | undefined;
 }
 
 /** A third-party identifier bound to the account. */
@@ -84,7 +84,7 @@ export interface AuthMetadata {
   /** The OAuth 2.0 issuer, e.g. `https://account.example.org/`. */
   issuer: string;
   /** The account page where the person changes email, phone and password (http/https only). */
-  accountManagementUri?: string;
+  accountManagementUri?: string | undefined;
   /** The `action` values the account page accepts (MSC4191), e.g. `org.matrix.profile`. */
   accountManagementActions: string[];
 }
@@ -94,13 +94,13 @@ export interface ThreepidClientOptions {
   /** Homeserver base URL, e.g. `https://matrix.example.org`. */
   baseUrl: string;
   /** Access token, or a function returning one (sync or async), for authenticated endpoints. */
-  accessToken?: string | (() => string | undefined | Promise<string | undefined>);
+  accessToken?: (string | (() => string | undefined | Promise<string | undefined>)) | undefined;
   /** API prefix; default `/_matrix/client/v3`. */
-  prefix?: string;
+  prefix?: string | undefined;
   /** fetch implementation; default the global one. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-request timeout in ms; default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** The protocol client: one method per endpoint the kit needs. Every method throws only MatrixApiError or ThreepidNetworkError. */
@@ -118,5 +118,5 @@ export interface ThreepidClient {
    * The OAuth server the homeserver delegates accounts to, or null for a legacy server. Read once per client and
    * kept; never rejects but when aborted. Optional so a host's own client keeps working: absent means legacy.
    */
-  getAuthMetadata?(signal?: AbortSignal): Promise<AuthMetadata | null>;
+  getAuthMetadata?: ((signal?: AbortSignal) => Promise<AuthMetadata | null>) | undefined;
 }

@@ -18,14 +18,14 @@ export interface ThreepidProviderProps {
   /** The protocol client every flow below uses (`createThreepidClient` or `fromMatrixClient`). */
   client: ThreepidClient;
   /** A react-query client; default: the host's `QueryClientProvider`, else one of our own. */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /** Overrides for any subset of the English messages. */
-  messages?: Partial<Messages>;
+  messages?: Partial<Messages> | undefined;
   /** The flows' language (e.g. `de` from `matrix-threepid-kit/locales/de`): messages, plurals, numbers, country names. */
-  locale?: Locale;
+  locale?: Locale | undefined;
   /** The host's translator as the message source (i18next, react-intl, Lingui…); `messages` still win over it. */
-  translate?: HostTranslate;
-  children?: ReactNode;
+  translate?: HostTranslate | undefined;
+  children?: ReactNode | undefined;
 }
 
 /** Gives every flow below it a protocol client, messages, and a react-query client. */

@@ -25,8 +25,8 @@ export function accountPageUrl({ accountManagementUri, accountManagementActions 
 
 /** What a flow learns about the server before showing a form. */
 export interface ServerCheck {
-  capabilities?: Capabilities;
-  accountManagement?: AccountManagement;
+  capabilities?: Capabilities | undefined;
+  accountManagement?: AccountManagement | undefined;
 }
 
 /**

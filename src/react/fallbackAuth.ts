@@ -2,7 +2,7 @@
 export type FallbackOutcome = 'done' | 'closed' | 'blocked';
 
 interface AuthDoneWindow extends Window {
-  onAuthDone?: () => void;
+  onAuthDone?: (() => void) | undefined;
 }
 
 /**

@@ -274,7 +274,7 @@ export function createFlowController(store: FlowStore, live: { readonly current:
       fallback?.abort();
       store.dispatch({ type: 'AUTH.CANCEL' });
     },
-    setNewPassword(password: string, opts?: { logoutDevices?: boolean }) {
+    setNewPassword(password: string, opts?: { logoutDevices?: boolean | undefined }) {
       const next = store.advance({ type: 'PASSWORD.SUBMIT', password, logoutDevices: opts?.logoutDevices ?? false });
       void (next?.step === 'requesting' ? request(next) : complete(next));
     },

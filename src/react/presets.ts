@@ -15,7 +15,7 @@ export function useAddPhoneFlow(options: PresetFlowOptions = {}): ThreepidFlow {
 }
 
 /** Reset a forgotten password by email (default) or phone. */
-export function useResetPasswordFlow(options: PresetFlowOptions & { medium?: ThreepidFlowOptions['medium'] } = {}): ThreepidFlow {
+export function useResetPasswordFlow(options: PresetFlowOptions & { medium?: ThreepidFlowOptions['medium'] | undefined } = {}): ThreepidFlow {
   return useThreepidFlow({ medium: 'email', ...options, purpose: 'reset' });
 }
 

@@ -24,7 +24,7 @@ export interface RegistrationStagePassed {
   /** The server's answer: `/register`'s 200 body (the account exists), or the 401 UIA body naming the next stage. */
   response: unknown;
   /** Set when the server asks for more stages (the answer read as UIA, with this stage in `completed`). */
-  nextStages?: UiaInfo;
+  nextStages?: UiaInfo | undefined;
 }
 
 /** A UIA body as the protocol client reads one (flows, params, session, completed); none without a `flows` list. */

@@ -9,7 +9,7 @@ export interface PhoneAddress {
   /** The national number, digits only. */
   phoneNumber: string;
   /** How to show it (e.g. E.164 `+447700900123`); default `phoneNumber`. */
-  display?: string;
+  display?: string | undefined;
 }
 
 /** What `onComplete` receives. */
@@ -19,9 +19,9 @@ export interface FlowResult {
   /** The email address, or the phone number in E.164 (`+447700900123`) for storing or comparing. */
   address: string;
   /** Phone only: the number as the person saw it (`+44 7700 900123`), for showing. */
-  display?: string;
+  display?: string | undefined;
   /** Reset only: whether other devices were signed out. */
-  logoutDevices?: boolean;
+  logoutDevices?: boolean | undefined;
 }
 
 /**
@@ -35,27 +35,27 @@ export interface ThreepidFlowOptions {
   purpose: FlowPurpose;
   medium: Medium;
   /** Client to use instead of the provider's. */
-  client?: ThreepidClient;
+  client?: ThreepidClient | undefined;
   /** Sent as `next_link`: where the emailed link's page sends the person afterwards (http/https). */
-  nextLink?: string;
+  nextLink?: string | undefined;
   /** Wait before another email/SMS can be asked for; default 30 000 ms. */
-  resendCooldownMs?: number;
+  resendCooldownMs?: number | undefined;
   /** Check for the followed link by itself every N ms (with backoff), or `false`; default 3000 where it is safe. */
-  pollIntervalMs?: number | false;
+  pollIntervalMs?: number | false | undefined;
   /** Reset: ask the new password before sending the email, or after the link; default `before-link`. */
-  passwordStep?: PasswordStep;
+  passwordStep?: PasswordStep | undefined;
   /** Keep the session across reloads (e.g. `sessionStorage`); never stores passwords. */
-  persist?: StorageLike;
+  persist?: StorageLike | undefined;
   /** Storage key; default `matrix-threepid-kit:{purpose}:{medium}`. */
-  persistKey?: string;
+  persistKey?: string | undefined;
   /** How long a saved session stays resumable; default one hour (Synapse's token lifetime). */
-  tokenLifetimeMs?: number;
+  tokenLifetimeMs?: number | undefined;
   /** Run your own UIA dialog instead of the kit's password / single-sign-on step. */
-  onAuthRequired?: AuthRequiredHandler;
+  onAuthRequired?: AuthRequiredHandler | undefined;
   /** Called once the address is added or the password changed. */
-  onComplete?: (result: FlowResult) => void;
+  onComplete?: ((result: FlowResult) => void) | undefined;
   /** Called with every error the person is shown. */
-  onError?: (error: FlowError) => void;
+  onError?: ((error: FlowError) => void) | undefined;
 }
 
 /** Everything a UI needs to drive one flow. */
@@ -76,7 +76,7 @@ export interface ThreepidFlow {
   /** Give up the UIA step and go back to waiting. */
   cancelAuth(): void;
   /** Reset: the new password, and whether to sign out other devices (default false). */
-  setNewPassword(password: string, options?: { logoutDevices?: boolean }): void;
+  setNewPassword(password: string, options?: { logoutDevices?: boolean | undefined }): void;
   /** Back to the address form, keeping what was typed. */
   changeAddress(): void;
   /** Reset only: switch between email and phone. */

@@ -21,10 +21,10 @@ export interface RequestedToken {
   sid: string;
   sendAttempt: number;
   /** The server's `submit_url`, when it gave one: the stage then asks for a code. */
-  submitUrl?: string;
+  submitUrl?: string | undefined;
   /** msisdn: the dialling country and national number, so a resend can ask again. */
-  country?: string;
-  phoneNumber?: string;
+  country?: string | undefined;
+  phoneNumber?: string | undefined;
 }
 
 /** What `onComplete` of a registration stage receives: the address, and the server's answer. */
@@ -34,22 +34,22 @@ export interface RegistrationStageResult extends FlowResult, RegistrationStagePa
 export interface RegistrationStageOptions
   extends Omit<ThreepidFlowOptions, 'purpose' | 'medium' | 'passwordStep' | 'onAuthRequired' | 'onComplete'> {
   /** `email` (default) or `msisdn`: which stage of the server's flow this is. */
-  medium?: Medium;
+  medium?: Medium | undefined;
   /** The UIA `session` of the host's `/register` call (from its first 401). */
   session: string;
   /** Performs the host's `/register` call with this `auth`. */
   submitAuth: SubmitRegistrationAuth;
   /** The address to verify, sent as soon as the stage mounts; omitted, the stage asks for it. */
-  address?: string | PhoneAddress;
+  address?: string | PhoneAddress | undefined;
   /** A token already asked for: the stage waits for it (and resends on the same session) instead of sending one. */
-  requested?: RequestedToken;
+  requested?: RequestedToken | undefined;
   /** Called once the server passed the stage, with its answer. */
-  onComplete?: (result: RegistrationStageResult) => void;
+  onComplete?: ((result: RegistrationStageResult) => void) | undefined;
   /**
    * An OAuth-era server's account page (`account_management_uri`): sign-up happens there, so the stage sends nothing
    * and says where to go. Omitted, the stage asks the server itself (`getAuthMetadata`) before sending anything.
    */
-  accountManagementUrl?: string;
+  accountManagementUrl?: string | undefined;
 }
 
 /** A registration stage: the flow, plus where an OAuth-era server signs people up (when it does). */

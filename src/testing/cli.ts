@@ -27,7 +27,7 @@ const USAGE = `Usage: matrix-threepid-fake-homeserver [options]
   --latency <ms>             delay every answer
   --help                     show this help`;
 
-type Parsed = { options: FakeHomeserverOptions; port: number; host: string } | { exitCode: number; message?: string };
+type Parsed = { options: FakeHomeserverOptions; port: number; host: string } | { exitCode: number; message?: string | undefined };
 
 /** Parses the command line; exported for tests. */
 export function parseCliArgs(argv: readonly string[]): Parsed {

@@ -1,7 +1,7 @@
 /** What a route answers, before it becomes a Response. */
 export type Reply =
-  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'html'; status: number; html: string; headers?: Record<string, string> }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> | undefined }
+  | { kind: 'html'; status: number; html: string; headers?: Record<string, string> | undefined }
   | { kind: 'text'; status: number; text: string; contentType: string; cors: boolean }
   | { kind: 'redirect'; location: string }
   | { kind: 'empty'; status: number };

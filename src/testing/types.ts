@@ -36,14 +36,14 @@ interface FaultBase {
   /** Which endpoint the fault hits. */
   endpoint: FaultEndpoint;
   /** How many matching requests it hits; default 1, `Infinity` until `faults.clear()`. */
-  times?: number;
+  times?: number | undefined;
 }
 
 /** A fault to inject: the next `times` requests to `endpoint` misbehave as `kind` says. */
 export type FaultSpec =
   | (FaultBase & { kind: 'latency'; ms: number })
-  | (FaultBase & { kind: 'rateLimit'; retryAfterMs?: number })
-  | (FaultBase & { kind: 'matrixError'; status: number; errcode: string; error?: string })
+  | (FaultBase & { kind: 'rateLimit'; retryAfterMs?: number | undefined })
+  | (FaultBase & { kind: 'matrixError'; status: number; errcode: string; error?: string | undefined })
   | (FaultBase & { kind: 'status500' | 'html502' | 'malformedJson' | 'networkError' | 'hang' });
 
 /** A message the fake homeserver "sent" by email or SMS. */
@@ -55,7 +55,7 @@ export interface InboxMessage {
   /** The token in the message: a 6-digit code for submit_url flows, the link's token otherwise. */
   token: string;
   /** The link to follow; only for email without submit_url. */
-  link?: string;
+  link?: string | undefined;
   /** The validation session the message belongs to. */
   sid: string;
   sentAt: number;
@@ -71,15 +71,15 @@ export interface RequestLogEntry {
   /** HTTP status answered; 0 when no answer was sent (network error, hang). */
   status: number;
   /** Set when an injected fault answered instead of the homeserver. */
-  fault?: FaultKind;
+  fault?: FaultKind | undefined;
 }
 
 /** Filter for `requests.count()`: every given field must match. */
 export interface RequestFilter {
-  method?: string;
-  path?: string | RegExp;
-  endpoint?: EndpointName;
-  status?: number;
+  method?: string | undefined;
+  path?: string | RegExp | undefined;
+  endpoint?: EndpointName | undefined;
+  status?: number | undefined;
 }
 
 /** One request/response pair, raw (secrets included), for conformance checks such as a spec validator. */
@@ -95,7 +95,7 @@ export interface Exchange {
   /** Parsed JSON body; the raw text for non-JSON answers; undefined when empty. */
   responseBody: unknown;
   /** Set when an injected fault answered instead of the homeserver. */
-  fault?: FaultKind;
+  fault?: FaultKind | undefined;
 }
 
 /** A capability value: enabled, disabled, or left out of the `/capabilities` answer. */
@@ -104,76 +104,76 @@ export type CapabilitySetting = boolean | 'absent';
 /** The OAuth 2.0 server an OAuth-era homeserver delegates accounts to (Matrix Authentication Service). */
 export interface FakeAuthService {
   /** Issuer; default the homeserver's own origin with `/`. */
-  issuer?: string;
+  issuer?: string | undefined;
   /** Account page; default `{issuer}account/`. */
-  accountManagementUri?: string;
+  accountManagementUri?: string | undefined;
   /** `account_management_actions_supported`; default MAS's list (with `org.matrix.profile`). */
-  actions?: string[];
+  actions?: string[] | undefined;
   /**
    * Where the server says so: `stable` (`/_matrix/client/v1/auth_metadata`, and the unstable path too), `unstable`
    * (only MSC2965's path, with MSC4191's prefixed field names) or `wellKnown` (only `org.matrix.msc2965.authentication`
    * in `/.well-known/matrix/client`). Default `stable`.
    */
-  discovery?: 'stable' | 'unstable' | 'wellKnown';
+  discovery?: 'stable' | 'unstable' | 'wellKnown' | undefined;
 }
 
 /** Options of `createFakeHomeserver`; every one is optional. */
 export interface FakeHomeserverOptions {
   /** The server to model, before the options below: `synapse` (default) or `oauth` (Synapse + MAS); see PRESETS. */
-  preset?: 'synapse' | 'oauth';
+  preset?: 'synapse' | 'oauth' | undefined;
   /** Accounts live on this OAuth server: legacy 3PID/password endpoints are gone (M_UNRECOGNIZED). Set by preset `oauth`. */
-  authService?: FakeAuthService;
+  authService?: FakeAuthService | undefined;
   /** Origin used for links and as the msw match base while not listening; default `http://localhost:8008`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Client-server API prefix; default `/_matrix/client/v3`. */
-  prefix?: string;
+  prefix?: string | undefined;
   /** Server name in user IDs; default `localhost`. */
-  serverName?: string;
+  serverName?: string | undefined;
   /** Email requestToken returns a `submit_url` and mails a 6-digit code instead of a link; default false. */
-  emailSubmitUrl?: boolean;
+  emailSubmitUrl?: boolean | undefined;
   /** When false, phone requestToken fails like Synapse without an SMS delegate; default true. */
-  msisdnSupported?: boolean;
+  msisdnSupported?: boolean | undefined;
   /** Offer reset by phone (spec only; Synapse has refused it since 2019 with M_UNRECOGNIZED); default false. */
-  resetByPhone?: boolean;
+  resetByPhone?: boolean | undefined;
   /**
    * How submit_url refuses a code: `synapse` (default: 400 M_UNKNOWN "Error contacting the identity server" for any
    * refusal, as Synapse proxies Sydent), or the spec's 200 `{ success: false }` / v1.18's 400 `M_TOKEN_INCORRECT`.
    */
-  tokenIncorrectStyle?: 'synapse' | 'success-false' | 'errcode';
+  tokenIncorrectStyle?: 'synapse' | 'success-false' | 'errcode' | undefined;
   /** Lifetime of an emailed/texted token; default 3 600 000 (1 h). */
-  tokenLifetimeMs?: number;
+  tokenLifetimeMs?: number | undefined;
   /** Hide in-use / not-found behind a fake sid that never validates (Synapse `request_token_inhibit_3pid_errors`). */
-  inhibitThreepidErrors?: boolean;
+  inhibitThreepidErrors?: boolean | undefined;
   /** What `/capabilities` says; both enabled by default. Disabled also makes the endpoints refuse. */
-  capabilities?: { threepidChanges?: CapabilitySetting; changePassword?: CapabilitySetting };
+  capabilities?: { threepidChanges?: CapabilitySetting | undefined; changePassword?: CapabilitySetting | undefined } | undefined;
   /** Password rule for M_WEAK_PASSWORD; default: fewer than 8 characters is weak. */
-  weakPassword?: (password: string) => boolean;
+  weakPassword?: ((password: string) => boolean) | undefined;
   /** Which addresses requestToken accepts; refused ones get 403 M_THREEPID_DENIED. Default: all. */
-  threepidAllowed?: (medium: Medium, address: string) => boolean;
+  threepidAllowed?: ((medium: Medium, address: string) => boolean) | undefined;
   /** requestToken rate limit per address and per client; default `{ burst: 5, refillMs: 300_000 }`. */
-  rateLimit?: { burst?: number; refillMs?: number } | false;
+  rateLimit?: { burst?: number | undefined; refillMs?: number | undefined } | false | undefined;
   /** Clock for token expiry, rate limits and timestamps; default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Delay before every answer, in ms; default 0. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Called after every answer with the raw exchange (plug a spec validator in here). */
-  onExchange?: (exchange: Exchange) => void;
+  onExchange?: ((exchange: Exchange) => void) | undefined;
   /** Accounts present at start and after `reset()`; default the seed users (`@alice:localhost` …). */
-  users?: FakeUserInit[];
+  users?: FakeUserInit[] | undefined;
   /** How `POST /register` signs people up (its UIA flows, like Synapse's settings); default: email optional. */
-  registration?: FakeRegistrationOptions;
+  registration?: FakeRegistrationOptions | undefined;
 }
 
 /** Sign-up settings, named after Synapse's; the UIA flows follow from them as Synapse builds its own. */
 export interface FakeRegistrationOptions {
   /** false: sign-up is disabled (403 M_FORBIDDEN), like `enable_registration: false`. Default true. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** The 3PIDs every account must prove (`registrations_require_3pid`); default none, so `m.login.dummy` is offered. */
-  require3pid?: Medium[];
+  require3pid?: Medium[] | undefined;
   /** Offer phone sign-up (`m.login.msisdn`); default `msisdnSupported`. */
-  msisdn?: boolean;
+  msisdn?: boolean | undefined;
   /** Valid registration tokens: when set, every flow starts with `m.login.registration_token` (`registration_requires_token`). */
-  tokens?: string[];
+  tokens?: string[] | undefined;
 }
 
 /** An account to create. Phones are E.164 (`+447700900001`) or MSISDN digits. */
@@ -181,13 +181,13 @@ export interface FakeUserInit {
   /** Full user ID or localpart. */
   userId: string;
   /** Omit for an account without a password (SSO only). */
-  password?: string;
-  emails?: string[];
-  phones?: string[];
+  password?: string | undefined;
+  emails?: string[] | undefined;
+  phones?: string[] | undefined;
   /** UIA offers only `m.login.sso` (completed through the fallback page) for this user. */
-  sso?: boolean;
+  sso?: boolean | undefined;
   /** Access token of the account's first device; random when omitted. */
-  accessToken?: string;
+  accessToken?: string | undefined;
 }
 
 /** An account of the fake homeserver (a live view: it changes as requests change the account). */
@@ -259,7 +259,7 @@ export interface ListeningServer {
 /** Options of `listen()`. */
 export interface ListenOptions {
   /** Default 0: the system picks a free port. */
-  port?: number;
+  port?: number | undefined;
   /** Default `127.0.0.1`. */
-  host?: string;
+  host?: string | undefined;
 }

@@ -13,15 +13,15 @@ export interface UiaSession {
   userId: string | undefined;
   completed: Set<string>;
   /** The 3PID proven by an email/msisdn identity stage. */
-  threepid?: { medium: Medium; address: string };
+  threepid?: { medium: Medium; address: string } | undefined;
   /** A new password sent before auth completed, used once it does (as Synapse does). */
-  newPassword?: string;
+  newPassword?: string | undefined;
   /** Sign-up: every 3PID the identity stages proved (a flow may ask for a phone and an email). */
-  proven?: Array<{ medium: Medium; address: string }>;
+  proven?: Array<{ medium: Medium; address: string }> | undefined;
   /** Sign-up: the username asked for before auth completed. */
-  username?: string;
+  username?: string | undefined;
   /** Sign-up: the account this session created; a retry of the same session answers with it again (as Synapse does). */
-  registeredUserId?: string;
+  registeredUserId?: string | undefined;
 }
 
 /** UIA sessions by ID. */
@@ -55,9 +55,9 @@ export interface UiaRequest {
   /** The request's `auth` field, unchecked. */
   auth: unknown;
   /** The authenticated caller, for endpoints that need an access token. */
-  requester?: UserRecord;
+  requester?: UserRecord | undefined;
   /** Called with the session when auth is still incomplete, just before the 401. */
-  onIncomplete?: (session: UiaSession) => void;
+  onIncomplete?: ((session: UiaSession) => void) | undefined;
 }
 
 /** The 401 body that asks for (more) auth. */

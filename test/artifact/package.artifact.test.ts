@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { optionalWithoutUndefined } from './support/optionalProperties';
 import { runOk } from './support/run';
 
 const LIFECYCLE_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
@@ -64,5 +65,17 @@ describe('the packed tarball', () => {
       }
     }
     expect(unmarked).toEqual([]);
+  });
+
+  it("should let every optional property it declares take undefined, for hosts with 'exactOptionalPropertyTypes'", async () => {
+    const declarations = readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'))
+      .map((entry) => join(entry.parentPath, entry.name));
+    expect(declarations.length).toBeGreaterThan(20);
+    const strict: string[] = [];
+    for (const file of declarations) {
+      for (const found of optionalWithoutUndefined(file, await readFile(file, 'utf8'))) strict.push(`${file.slice(root.length + 1)}:${found}`);
+    }
+    expect(strict).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import { useFlowUi } from '../FlowUi';
 /** Props of the kit's button. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className'> {
   /** The secondary look (e.g. Cancel); for a `button` part only. */
-  secondary?: boolean;
+  secondary?: boolean | undefined;
   /** While busy, the label to show instead of the children; clicks are then blocked, focus is kept (as when `disabled`). */
-  busy?: MessageKey | false;
-  part?: 'button' | 'link' | 'resend' | 'passwordToggle' | 'mediumOption';
+  busy?: MessageKey | false | undefined;
+  part?: 'button' | 'link' | 'resend' | 'passwordToggle' | 'mediumOption' | undefined;
   /** `data-state` when not busy; default `idle`. */
-  state?: string;
+  state?: string | undefined;
 }
 
 /**

@@ -8,20 +8,20 @@ const INTERNATIONAL = 'ZZ';
 
 /** One entry of the country list, as react-phone-number-input passes it. */
 interface CountryOption {
-  value?: Country;
+  value?: Country | undefined;
   label: string;
-  divider?: boolean;
+  divider?: boolean | undefined;
 }
 
 /** The props react-phone-number-input gives its `countrySelectComponent`. */
 export interface CountrySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'className'> {
-  value?: Country;
+  value?: Country | undefined;
   options: CountryOption[];
   onChange: (country: Country | undefined) => void;
   /** A `<select>` has no read-only state: it is disabled instead. */
-  readOnly?: boolean;
+  readOnly?: boolean | undefined;
   /** The library's flag renderer; unused, because it falls back to remote images for unknown countries. */
-  iconComponent?: unknown;
+  iconComponent?: unknown | undefined;
 }
 
 /**

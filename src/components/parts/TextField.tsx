@@ -5,23 +5,23 @@ import { Button } from './Button';
 /** What ties a control to its label, hint and errors. */
 export interface ControlAttributes {
   id: string;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
+  'aria-invalid'?: true | undefined;
+  'aria-describedby'?: string | undefined;
 }
 
 /** Props of a labelled input with hint and error. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> {
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   /** The field's own validation message. */
-  fieldError?: string;
+  fieldError?: string | undefined;
   /** Ids of other elements that describe the field (e.g. a server error about it). */
-  describedBy?: string;
+  describedBy?: string | undefined;
   /** The input's ref (not `ref`: React 18, within our peer range, does not pass `ref` to a function component). */
-  inputRef?: Ref<HTMLInputElement>;
-  part?: 'input' | 'code';
+  inputRef?: Ref<HTMLInputElement> | undefined;
+  part?: 'input' | 'code' | undefined;
   /** Renders another control (e.g. the phone input) in place of the `<input>`. */
-  render?: (attributes: ControlAttributes) => ReactNode;
+  render?: ((attributes: ControlAttributes) => ReactNode) | undefined;
 }
 
 /**

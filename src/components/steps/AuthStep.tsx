@@ -18,7 +18,7 @@ export function nextStage(uia: UiaInfo): string | undefined {
  * "Confirm it's you": the password stage in place, any other stage (SSO…) through the server's fallback page. With a
  * `footer` it is part of the link screen (asked while waiting): no Cancel, the link screen's actions below.
  */
-export function AuthStep({ flow, onAuthRequired, footer }: StepProps & { footer?: ReactNode }): ReactNode {
+export function AuthStep({ flow, onAuthRequired, footer }: StepProps & { footer?: ReactNode | undefined }): ReactNode {
   const { t, part } = useFlowUi();
   const { state } = flow;
   const stage = state.uia ? nextStage(state.uia) : undefined;

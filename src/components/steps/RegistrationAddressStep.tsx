@@ -7,13 +7,13 @@ import { EmailAddressForm } from './EmailAddressForm';
 /** What only a sign-up's address step needs from the host. */
 export interface RegistrationStepHost {
   /** The phone form (from `matrix-threepid-kit/phone`), for a phone stage that asks for the number. */
-  phoneForm?: (props: StepProps) => ReactNode;
+  phoneForm?: ((props: StepProps) => ReactNode) | undefined;
   /** Shown as "Sign in" when the address already has an account. */
-  onSignIn?: () => void;
+  onSignIn?: (() => void) | undefined;
   /** Shown as "Reset your password" when the address already has an account. */
-  onResetPassword?: () => void;
+  onResetPassword?: (() => void) | undefined;
   /** An OAuth-era server's account page: sign-up happens there. */
-  accountManagementUrl?: string;
+  accountManagementUrl?: string | undefined;
 }
 
 /** Set by `<RegistrationThreepidStage>` for its address step. */

@@ -23,28 +23,28 @@ import { flowKey } from '../view';
 /** What a step's fields get from its form. */
 export interface StepFormApi<T extends FieldValues> extends UseFormReturn<T> {
   /** A field's props for TextField: react-hook-form's (its ref as `inputRef`) and its own validation message. */
-  field<N extends Path<T>>(name: N, rules?: RegisterOptions<T, N>): Omit<UseFormRegisterReturn<N>, 'ref'> & { inputRef: RefCallBack; fieldError?: string };
+  field<N extends Path<T>>(name: N, rules?: RegisterOptions<T, N>): Omit<UseFormRegisterReturn<N>, 'ref'> & { inputRef: RefCallBack; fieldError?: string | undefined };
   /** The alert's id while it shows, for the aria-describedby of the field it is about. */
-  alertId?: string;
+  alertId?: string | undefined;
 }
 
 /** Props of a step's form. */
 export interface StepFormProps<T extends FieldValues> {
   flow: ThreepidFlow;
-  defaultValues?: DefaultValues<T>;
+  defaultValues?: DefaultValues<T> | undefined;
   /** Called with valid values; makes the step a `<form>` with a submit button. Without it, a `<div>` whose button calls `onClick`. */
-  onValid?: SubmitHandler<T>;
-  onClick?: () => void;
+  onValid?: SubmitHandler<T> | undefined;
+  onClick?: (() => void) | undefined;
   /** The main button's label. */
   label: MessageKey;
   busy: MessageKey | false;
   /** Shows a Cancel button that calls this. */
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
   children: (form: StepFormApi<T>) => ReactNode;
   /** Shown after the actions. */
-  footer?: ReactNode;
+  footer?: ReactNode | undefined;
   /** The field to focus (its text selected) when an error comes, so the person can correct it at once. */
-  focusOnError?: Path<T>;
+  focusOnError?: Path<T> | undefined;
 }
 
 /**
