@@ -8,7 +8,7 @@ import { createThreepidClient } from '../../src/protocol';
 import { SEED_USERS } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+import { renderFlowHook, sendAndFollowLink, waitForStep } from './support/renderThreepidHook';
 
 failOnConsole();
 
@@ -128,10 +128,7 @@ describe('useThreepidFlow add flows', () => {
     // A dialog that answers at once with a stage this server does not offer: every answer meets the same prompt.
     const onAuthRequired = vi.fn(async (): Promise<AuthDict> => ({ type: 'm.login.dummy' }));
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('loop@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('loop@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'loop@example.org');
     act(() => result.current.continue());
     await vi.waitFor(() => expect(result.current.state.error?.kind).toBe('authLoop'));
     expect(result.current.state.step).toBe('awaitingLink');
@@ -223,10 +220,7 @@ describe('useThreepidFlow add: flags, callbacks and starting again', () => {
   it('should send a full auth dict given to authenticate() as is, with the UIA session, and skip whoami', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     const session = result.current.state.uia?.session;
@@ -295,10 +289,7 @@ describe('useThreepidFlow add: password stage', () => {
   it('should name the user from whoami, ask whoami once, and recover from a wrong password', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
 
@@ -344,10 +335,7 @@ describe('useThreepidFlow add: password stage', () => {
   it('should stay on the password stage with the error when whoami fails, and ask it again next time', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     hs.faults.inject({ endpoint: 'whoami', kind: 'status500' });
@@ -399,10 +387,7 @@ describe('useThreepidFlow add: fallback auth popup', () => {
   async function reachSsoStage(): Promise<{ hs: ReturnType<typeof fakeSetup>['hs']; result: { current: ReturnType<typeof renderFlowHook>['result']['current'] } }> {
     const { hs, client } = fakeSetup({}, CAROL_TOKEN);
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'carol2@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     expect(result.current.state.uia?.flows).toEqual([{ stages: ['m.login.sso'] }]);
@@ -510,10 +495,7 @@ describe('useThreepidFlow add: fallback auth popup', () => {
     const { popup } = stubPopup();
     const { hs, client } = fakeSetup({}, CAROL_TOKEN);
     const { result, unmount } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('carol2@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('carol2@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'carol2@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     act(() => result.current.authenticateWithFallback('m.login.sso'));
@@ -533,10 +515,7 @@ describe('useThreepidFlow add: onAuthRequired', () => {
       session: uia.session,
     }));
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'done');
     expect(onAuthRequired).toHaveBeenCalledTimes(1);
@@ -569,10 +548,7 @@ describe('useThreepidFlow add: onAuthRequired', () => {
       session: uia.session,
     }));
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'done');
     expect(onAuthRequired).toHaveBeenCalledTimes(2);

@@ -9,7 +9,7 @@ import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
 import { memoryStorage } from './support/memoryStorage';
-import { advance, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
+import { advance, renderFlowHook, sendAndFollowLink, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
@@ -110,10 +110,7 @@ describe("useThreepidFlow: the host's sign-in dialog", () => {
       return { type: 'm.login.password', identifier: { type: 'm.id.user', user: ALICE.userId }, password: ALICE.password, session: uia.session };
     });
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onAuthRequired }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await vi.waitFor(() => expect(result.current.state.error?.errcode).toBe('M_THREEPID_IN_USE'));
     // Shown where the person can change the address; signing in again could not change the answer.

@@ -7,7 +7,7 @@ import { createThreepidClient } from '../../src/protocol';
 import { createFakeHomeserver } from '../../src/testing';
 import { ALICE, fakeSetup } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { renderFlowHook, waitForStep } from './support/renderThreepidHook';
+import { renderFlowHook, sendAndFollowLink, waitForStep } from './support/renderThreepidHook';
 
 failOnConsole();
 
@@ -75,10 +75,7 @@ describe('useThreepidFlow request counts', () => {
   it('should send one addThreepid when the password is submitted twice in a row', async () => {
     const { hs, client } = fakeSetup();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     act(() => {
@@ -104,10 +101,7 @@ describe('useThreepidFlow request counts', () => {
     const { hs, client } = fakeSetup();
     const onComplete = vi.fn();
     const { result } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onComplete }, { client, strict: true });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     act(() => result.current.continue());
     await waitForStep(result, 'authenticating');
     act(() => result.current.authenticate({ password: ALICE.password }));

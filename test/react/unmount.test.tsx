@@ -6,7 +6,7 @@ import type { AuthDict } from '../../src/protocol/types';
 import type { FakeHomeserver, FaultEndpoint } from '../../src/testing';
 import { ALICE } from '../support/renderFlow';
 import { failOnConsole } from './support/failOnConsole';
-import { advance, renderFlowHook, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
+import { advance, renderFlowHook, sendAndFollowLink, settleToStep, settleUntil, waitForStep } from './support/renderThreepidHook';
 import { trackedSetup } from './support/trackedSetup';
 
 failOnConsole();
@@ -65,10 +65,7 @@ describe('useThreepidFlow unmount and cancellation', () => {
     const { hs, client, inFlight } = trackedSetup({}, ALICE.accessToken);
     const onComplete = vi.fn();
     const { result, unmount } = renderFlowHook({ purpose: 'add', medium: 'email', pollIntervalMs: false, onComplete }, { client });
-    await waitForStep(result, 'enterAddress');
-    act(() => result.current.request('new@example.org'));
-    await waitForStep(result, 'awaitingLink');
-    await hs.followLink(hs.inbox.latest('new@example.org')?.link ?? '');
+    await sendAndFollowLink(result, hs, 'new@example.org');
     hs.faults.inject({ endpoint: 'threepidAdd', kind: 'hang' });
     act(() => result.current.continue());
     expect(result.current.state.step).toBe('completing');

@@ -5,6 +5,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { expect, vi } from 'vitest';
 import type { FlowStep } from '../../../src/flow/types';
 import type { ThreepidClient } from '../../../src/protocol/types';
+import type { FakeHomeserver } from '../../../src/testing';
 import { ThreepidProvider, useThreepidFlow, type ThreepidFlow, type ThreepidFlowOptions } from '../../../src/react';
 
 /** How to wrap the hook. */
@@ -63,6 +64,17 @@ export function hostQueryClient(): QueryClient {
 /** Waits (real timers) until the flow reaches `step`. */
 export async function waitForStep(result: { current: ThreepidFlow }, step: FlowStep): Promise<void> {
   await waitFor(() => expect(result.current.state.step).toBe(step));
+}
+
+/**
+ * Real timers: an add flow asks for `address` once the server is checked, waits for the emailed link, and the person
+ * follows it. The flow is then on the link screen, ready for "continue".
+ */
+export async function sendAndFollowLink(result: { current: ThreepidFlow }, hs: FakeHomeserver, address: string): Promise<void> {
+  await waitForStep(result, 'enterAddress');
+  act(() => result.current.request(address));
+  await waitForStep(result, 'awaitingLink');
+  await hs.followLink(hs.inbox.latest(address)?.link ?? '');
 }
 
 /** Advances fake timers by `ms` inside act, letting every promise the timers release settle. */
